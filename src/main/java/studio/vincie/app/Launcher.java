@@ -1,0 +1,31 @@
+package studio.vincie.app;
+
+import java.util.Arrays;
+
+import picocli.CommandLine;
+import studio.vincie.cli.VincieCommand;
+
+/**
+ * Entry point of {@code target/vincie.jar} and of {@code ./mvnw javafx:run}. Does not extend
+ * {@code javafx.application.Application}, so JavaFX can be loaded from the plain classpath.
+ * With no arguments (or {@code gui}) the editor starts; otherwise the picocli commands run.
+ */
+public final class Launcher {
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) {
+        // DJL must never reach for the network: the engine comes from pytorch-native-cpu on the classpath.
+        if (System.getProperty("ai.djl.offline") == null) {
+            System.setProperty("ai.djl.offline", "true");
+        }
+        if (args.length == 0 || args[0].equals("gui")) {
+            EditorApp.launchEditor(args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
+        CommandLine cli = new CommandLine(new VincieCommand());
+        cli.addSubcommand("gui", new GuiCommand());
+        System.exit(cli.execute(args));
+    }
+}
