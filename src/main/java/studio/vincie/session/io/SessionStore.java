@@ -94,6 +94,7 @@ public final class SessionStore {
         if (!Files.isRegularFile(file)) {
             throw new SessionFileException("Session file not found: " + file + ". Check the path and try again.");
         }
+        checkZipSignature(file, name);
         try (ZipFile zip = new ZipFile(file.toFile())) {
             Map<String, ZipEntry> entries = new HashMap<>();
             for (Enumeration<? extends ZipEntry> en = zip.entries(); en.hasMoreElements(); ) {
@@ -116,6 +117,10 @@ public final class SessionStore {
                     img = ImageFiles.decode(readEntry(zip, e, name), entryName);
                 } catch (SessionFileException ex) {
                     throw ex;
+                } catch (ImageFileException ex) {
+                    Throwable why = ex.getCause() == null ? ex : ex.getCause();
+                    throw SessionFormat.bad(name, "the image entry " + entryName + " cannot be decoded ("
+                            + why.getClass().getSimpleName() + ": " + why.getMessage() + ")");
                 } catch (IOException ex) {
                     // A damaged deflate stream surfaces here as ZipException; the PNG decoder reports its own damage.
                     throw new SessionFileException("Cannot open " + name + ": " + entryName + " is damaged ("
@@ -135,6 +140,25 @@ public final class SessionStore {
             LOG.debug("Reading {} failed", file, e);
             throw new SessionFileException("Cannot open " + name + ": " + e.getMessage()
                     + ". Check that the file is readable and not damaged.", e);
+        }
+    }
+
+    /** Tells "not a session at all" apart from "a damaged session" before the zip reader gives a generic error. */
+    private static void checkZipSignature(Path file, String name) throws SessionFileException {
+        byte[] head = new byte[4];
+        int n;
+        try (InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(head, 0, 4);
+        } catch (IOException e) {
+            throw new SessionFileException("Cannot read " + file + ": " + e.getMessage()
+                    + ". Check that the file exists and is readable.", e);
+        }
+        if (n == 0) {
+            throw new SessionFileException(name + " is empty, so it holds no session. Open a backup or the autosaved copy instead.");
+        }
+        if (n < 4 || head[0] != 'P' || head[1] != 'K' || head[2] != 3 || head[3] != 4) {
+            throw new SessionFileException(name + " is not a Vincie Studio session file (it is not a .vincie archive), "
+                    + "or it is damaged. Choose a file saved by Vincie Studio; to open a picture use Open image.");
         }
     }
 
