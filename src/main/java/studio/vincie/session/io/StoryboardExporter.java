@@ -117,7 +117,8 @@ public final class StoryboardExporter {
         int w = Math.max(1, (int) Math.round(img.getWidth() * scale));
         int h = Math.max(1, (int) Math.round(img.getHeight() * scale));
         int ix = x + (CELL_SIZE - w) / 2;
-        int iy = y + (CELL_SIZE - h) / 2;
+        // Bottom-aligned, so the caption sits right under the picture whatever its aspect ratio.
+        int iy = y + CELL_SIZE - h;
         g.drawImage(img, ix, iy, w, h, null);
         g.setColor(FRAME);
         g.setStroke(new BasicStroke(1f));

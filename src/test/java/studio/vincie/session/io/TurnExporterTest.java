@@ -32,4 +32,16 @@ class TurnExporterTest {
                 .containsEntry("vincie:model", "vincie-tiny");
         SessionFixtures.assertSamePixels(ImageFiles.read(file), t1.image());
     }
+
+    @Test
+    void nonLatinInstructionSurvivesInUtf8Text() throws IOException {
+        Session s = SessionFixtures.branchedSession();
+        Turn t3 = s.findById("t3").orElseThrow();
+        Path file = dir.resolve("turn3.png");
+        TurnExporter.exportPng(t3, file);
+
+        assertThat(ImageFiles.readPngText(file))
+                .containsEntry("vincie:instruction", "turn the lights off — ünïcode ✓")
+                .containsEntry("vincie:turn", "2");
+    }
 }
