@@ -263,4 +263,68 @@ class SessionStoreTest {
             assertThat(zb.get(name)).as(name).isEqualTo(za.get(name));
         }
     }
+
+    @Test
+    void snapshotSavedLaterWritesTheStateAtSnapshotTime() throws Exception {
+        Session s = SessionFixtures.branchedSession();
+        SessionSnapshot snapshot = SessionSnapshot.of(s);
+        s.attach(s.current(), Turn.builder().id("late").instruction("later").image(SessionFixtures.noise(40, 30, 8)).build(), 0);
+        s.setTitle("renamed");
+
+        Path file = dir.resolve("snap.vincie");
+        Thread writer = new Thread(() -> {
+            try {
+                SessionStore.save(snapshot, file);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        writer.start();
+        writer.join();
+
+        Session loaded = SessionStore.load(file);
+        assertThat(loaded.title()).isEqualTo("Kitchen story");
+        assertThat(ids(loaded.allTurns())).containsExactly("root", "t1", "t2", "t3");
+        assertThat(snapshot.turnCount()).isEqualTo(4);
+    }
+
+    @Test
+    void pngEntriesAreStoredAndJsonIsDeflated() throws IOException {
+        Path file = dir.resolve("methods.vincie");
+        SessionStore.save(SessionFixtures.branchedSession(), file);
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+            assertThat(zip.getEntry("session.json").getMethod()).isEqualTo(java.util.zip.ZipEntry.DEFLATED);
+            assertThat(zip.getEntry("images/t1.png").getMethod()).isEqualTo(java.util.zip.ZipEntry.STORED);
+            assertThat(zip.stream().findFirst().orElseThrow().getName()).isEqualTo("session.json");
+        }
+    }
+
+    @Test
+    void flippedByteInsideAStoredImageIsCaughtByTheChecksum() throws IOException {
+        Path file = dir.resolve("flip.vincie");
+        SessionStore.save(SessionFixtures.branchedSession(), file);
+        byte[] bytes = Files.readAllBytes(file);
+        byte[] png = SessionFixtures.readZip(file).get("images/t2.png");
+        int at = indexOf(bytes, png);
+        assertThat(at).isPositive();
+        bytes[at + png.length / 2] ^= 0x01;
+        Files.write(file, bytes);
+
+        assertThatThrownBy(() -> SessionStore.load(file))
+                .isInstanceOf(SessionFileException.class)
+                .hasMessageContaining("images/t2.png is damaged (checksum mismatch)");
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
 }
