@@ -114,6 +114,16 @@ public final class BlockCausalDiT {
         return pos;
     }
 
+    /**
+     * Multiply-add FLOPs (x2) of running {@code queries} tokens through the blocks when each attends
+     * {@code keys} keys: the QKV, output and MLP projections, plus QK^T and PV. Used for achieved GFLOP/s.
+     */
+    public static double flops(ModelConfig c, long queries, long keys) {
+        double d = c.width();
+        double perToken = 2 * d * d * (4 + 2.0 * c.mlpRatio()) + 4 * d * keys;
+        return c.depth() * queries * perToken;
+    }
+
     /** Output projection of one kind: (.., D) to (.., P). */
     public NDArray head(NDArray hidden, SegmentKind kind) {
         String p = kind == SegmentKind.IMAGE ? "image_out" : "mask_out";
