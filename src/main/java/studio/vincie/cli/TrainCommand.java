@@ -1,0 +1,130 @@
+package studio.vincie.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import studio.vincie.data.dataset.Dataset;
+import studio.vincie.data.dataset.DatasetFormatException;
+import studio.vincie.model.io.ModelLoadException;
+import studio.vincie.train.CheckpointException;
+import studio.vincie.train.TrainOptions;
+import studio.vincie.train.Trainer;
+
+/**
+ * {@code vincie train}: trains a block-causal DiT on a prepared dataset (NIP + CSP + NSP flow
+ * matching), checkpointing every few minutes and at exit, and exports the EMA weights as a model folder
+ * {@code OUT/model}. {@code --resume} continues a stopped run bit-identically. See docs/training.md.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Train the editing model on a prepared dataset; exports the EMA model to OUT/model.",
+                "Stop at any time (Ctrl-C checkpoints); continue with the same command plus --resume."})
+public final class TrainCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TrainCommand.class);
+
+    @Option(names = "--data", required = true, description = "Dataset folder (from `vincie prepare`).")
+    Path data;
+
+    @Option(names = "--config", defaultValue = "base", description = "Model preset: tiny or base (default: ${DEFAULT-VALUE}).")
+    String preset;
+
+    @Option(names = "--out", required = true, description = "Run folder: checkpoints, train.csv, loss.png, model/.")
+    Path out;
+
+    @Option(names = "--resume", description = "Continue from OUT/checkpoint.bin with the same options.")
+    boolean resume;
+
+    @Option(names = "--steps", description = "Total optimizer steps (the cosine schedule ends here).")
+    Integer steps;
+
+    @Option(names = "--batch", description = "Sessions per step.")
+    Integer batch;
+
+    @Option(names = "--lr", description = "Peak learning rate.")
+    Float lr;
+
+    @Option(names = "--warmup", description = "Warm-up steps.")
+    Integer warmup;
+
+    @Option(names = "--seed", description = "Seed of weights, data order, dropout and noise.")
+    Long seed;
+
+    @Option(names = "--max-targets", description = "At most this many noisy copies per session (0 = all).")
+    Integer maxTargets;
+
+    @Option(names = "--ema-decay", description = "EMA decay of the exported weights.")
+    Float emaDecay;
+
+    @Option(names = "--val-every", description = "Validation loss every N steps.")
+    Integer valEvery;
+
+    @Option(names = "--minutes", defaultValue = "0",
+            description = "Stop, checkpoint and export after this many minutes of this sitting (0 = no limit).")
+    double minutes;
+
+    @Option(names = "--checkpoint-minutes", defaultValue = "5", description = "Minutes between checkpoints (default: ${DEFAULT-VALUE}).")
+    double checkpointMinutes;
+
+    @Option(names = "--stop-at", defaultValue = "0", description = "Stop after this step in this sitting (0 = run to --steps).")
+    int stopAt;
+
+    @Option(names = "--no-progress", description = "Print a status line every 50 steps instead of a progress bar.")
+    boolean noProgress;
+
+    @Override
+    public Integer call() {
+        try {
+            TrainOptions d = TrainOptions.defaults(preset.equals("tiny") || preset.equals("base") ? preset : "base");
+            TrainOptions options = new TrainOptions(preset, or(steps, d.steps()), or(batch, d.batch()), or(lr, d.lr()),
+                    or(warmup, d.warmupSteps()), d.minLrRatio(), d.weightDecay(), d.clipNorm(),
+                    or(emaDecay, d.emaDecay()), or(seed, d.seed()), or(maxTargets, d.maxTargets()), d.maskWeight(),
+                    d.maxVocab(), or(valEvery, d.valEvery()), d.valSessions(), checkpointMinutes, minutes, stopAt,
+                    d.queueSize(), !noProgress);
+            Dataset dataset = Dataset.open(data);
+            Trainer trainer = new Trainer(dataset, options, out).console(System.out::println);
+            Thread hook = new Thread(() -> {
+                trainer.requestStop();
+                try {
+                    trainer.awaitDone(300);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "vincie-train-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            Trainer.Result r = trainer.run(resume);
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is already running and waits for us; nothing to undo
+            }
+            System.out.printf("Steps %d..%d of %d in %.1f s (%.3f steps/s this sitting); loss %.4f -> %.4f, val %.4f%n",
+                    r.startStep(), r.endStep(), options.steps(), r.seconds(), r.stepsPerSecond(), r.firstLoss(),
+                    r.lastLoss(), r.lastVal());
+            System.out.println((r.finished() ? "Finished. " : "Stopped; continue with the same command plus --resume. ")
+                    + "EMA model: " + out.resolve(Trainer.MODEL_DIR));
+            return 0;
+        } catch (IllegalArgumentException | IllegalStateException | DatasetFormatException | CheckpointException
+                 | ModelLoadException e) {
+            System.err.println("Error: " + e.getMessage());
+            LOG.debug("train failed", e);
+            return 2;
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            System.err.println("Error: " + e.getMessage());
+            LOG.debug("train failed", e);
+            return 2;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            System.err.println("Interrupted");
+            return 130;
+        }
+    }
+
+    private static <T> T or(T value, T fallback) {
+        return value != null ? value : fallback;
+    }
+}

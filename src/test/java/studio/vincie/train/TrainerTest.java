@@ -1,0 +1,80 @@
+package studio.vincie.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import studio.vincie.data.dataset.Dataset;
+import studio.vincie.model.io.ModelFolder;
+
+/** Issue 5's trainer tests on the tiny preset: the loss drops, stop-and-resume is exact, checkpoints are checked. */
+class TrainerTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void tinyRunOnAFewSessionsLowersTheLossByAtLeastThirtyPercent() throws Exception {
+        Dataset data = TinyRuns.dataset(tmp.resolve("data"), 4);
+        Trainer.Result r = new Trainer(data, TinyRuns.options(40, 3e-3f), tmp.resolve("run")).run(false);
+        assertThat(r.endStep()).isEqualTo(40);
+        List<TrainLog.Row> rows = TrainLog.read(tmp.resolve("run").resolve(TrainLog.FILE));
+        assertThat(rows).hasSize(40);
+        double first = rows.subList(0, 5).stream().mapToDouble(TrainLog.Row::loss).average().orElseThrow();
+        double last = rows.subList(35, 40).stream().mapToDouble(TrainLog.Row::loss).average().orElseThrow();
+        assertThat(last).as("mean loss of the last 5 steps vs the first 5 (%.4f)", first).isLessThan(0.7 * first);
+        // the run exported a loadable EMA model folder and drew its curve
+        assertThat(ModelFolder.readConfig(tmp.resolve("run").resolve(Trainer.MODEL_DIR)).name()).isEqualTo("tiny");
+        assertThat(Files.size(tmp.resolve("run").resolve(Trainer.LOSS_PNG))).isGreaterThan(1000);
+    }
+
+    @Test
+    void stopAndResumeGivesBitIdenticalWeightsEmaAndOptimizerState() throws Exception {
+        Dataset data = TinyRuns.dataset(tmp.resolve("data"), 5);
+        TrainOptions options = TinyRuns.options(8, 3e-3f);
+        new Trainer(data, options, tmp.resolve("straight")).run(false);
+        Trainer.Result first = new Trainer(data, options.withStopAtStep(3), tmp.resolve("resumed")).run(false);
+        assertThat(first.endStep()).isEqualTo(3);
+        assertThat(first.finished()).isFalse();
+        Trainer.Result second = new Trainer(data, options, tmp.resolve("resumed")).run(true);
+        assertThat(second.startStep()).isEqualTo(3);
+        assertThat(second.endStep()).isEqualTo(8);
+
+        Checkpoint a = Checkpoint.read(tmp.resolve("straight").resolve(Checkpoint.FILE));
+        Checkpoint b = Checkpoint.read(tmp.resolve("resumed").resolve(Checkpoint.FILE));
+        assertThat(b.step()).isEqualTo(a.step()).isEqualTo(8);
+        assertThat(b.adamSteps()).isEqualTo(a.adamSteps());
+        assertThat(b.tensors().keySet()).containsExactlyElementsOf(a.tensors().keySet());
+        for (Map.Entry<String, float[]> e : a.tensors().entrySet()) {
+            assertThat(b.tensors().get(e.getKey())).as(e.getKey()).containsExactly(e.getValue());
+        }
+        // the weights moved, so equality is not trivially the initialisation
+        Checkpoint early = Checkpoint.read(tmp.resolve("resumed").resolve(Checkpoint.PREVIOUS));
+        assertThat(early.step()).isEqualTo(3);
+        assertThat(early.tensors().get("w.image_out.weight")).isNotEqualTo(a.tensors().get("w.image_out.weight"));
+        // and the CSV log continues without duplicated or missing steps
+        List<TrainLog.Row> straight = TrainLog.read(tmp.resolve("straight").resolve(TrainLog.FILE));
+        List<TrainLog.Row> resumed = TrainLog.read(tmp.resolve("resumed").resolve(TrainLog.FILE));
+        assertThat(resumed).containsExactlyElementsOf(straight);
+    }
+
+    @Test
+    void resumingWithOtherOptionsOrWithoutACheckpointIsRefused() throws Exception {
+        Dataset data = TinyRuns.dataset(tmp.resolve("data"), 3);
+        TrainOptions options = TinyRuns.options(2, 3e-3f);
+        assertThatThrownBy(() -> new Trainer(data, options, tmp.resolve("none")).run(true))
+                .isInstanceOf(CheckpointException.class).hasMessageContaining("cannot read checkpoint");
+        new Trainer(data, options, tmp.resolve("run")).run(false);
+        assertThatThrownBy(() -> new Trainer(data, TinyRuns.options(2, 1e-3f), tmp.resolve("run")).run(true))
+                .isInstanceOf(CheckpointException.class).hasMessageContaining("different");
+        assertThatThrownBy(() -> new Trainer(data, options, tmp.resolve("run")).run(false))
+                .isInstanceOf(CheckpointException.class).hasMessageContaining("--resume");
+    }
+}
