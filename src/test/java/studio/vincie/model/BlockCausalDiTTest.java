@@ -112,6 +112,8 @@ class BlockCausalDiTTest {
             for (var e : weights.tensors().entrySet()) {
                 assertThat(e.getValue().getGradient().abs().sum().getFloat()).as(e.getKey()).isGreaterThan(0f);
             }
+            weights.zeroGradients();
+            assertThat(weights.get("blocks.0.attn.qkv.weight").getGradient().abs().sum().getFloat()).isZero();
         }
     }
 
