@@ -24,6 +24,11 @@ import studio.vincie.model.pack.SessionPacker;
 /** Invariants 1 (causality) and 2 (packed = unpacked) of issue 3, plus a gradient smoke check. */
 class BlockCausalDiTTest {
 
+    @org.junit.jupiter.api.BeforeAll
+    static void engine() {
+        TinyFixtures.prepareEngine();
+    }
+
     private final ModelConfig config = TinyFixtures.config();
 
     @Test
