@@ -47,7 +47,7 @@ class BlockCausalDiTTest {
             float[] b = hidden(m, model, perturbed);
             int before = 0;
             for (int i = 0; i < j; i++) {
-                before += segs.get(i).tokenCount(config.gridTokens());
+                before += segs.get(i).tokenCount(config);
             }
             for (int i = 0; i < before * config.width(); i++) {
                 assertThat(b[i]).as("hidden value %d before the perturbed segment", i).isEqualTo(a[i]);

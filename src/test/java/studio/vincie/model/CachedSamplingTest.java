@@ -73,8 +73,10 @@ class CachedSamplingTest {
                 }
                 // the cache kept the whole session except the last image (appended on the next turn)
                 int g = config.gridTokens();
+                int mk = config.maskTokens();
                 int l = config.textLength();
-                assertThat(cached.cachedTokens()).isEqualTo(g + 3 * l + 4 * g + 2 * g);
+                // I0, T1, I1, T2, C2, N2, I2, T3, C3, N3 (I3 is appended by the next turn)
+                assertThat(cached.cachedTokens()).isEqualTo(3 * g + 3 * l + 4 * mk);
                 assertThat(full.cachedTokens()).isZero();
             }
         }

@@ -33,7 +33,7 @@ public final class TinyFixtures {
     }
 
     public static PatchCodec codec(ModelConfig c) {
-        return new PatchCodec(c.imageSize(), c.patchSize());
+        return PatchCodec.of(c);
     }
 
     public static BufferedImage noiseImage(int size, long seed) {

@@ -69,7 +69,7 @@ public final class SpeedBenchmark {
             double matmul = matmulGflops(m);
             DitWeights w = DitWeights.init(m, c, o.seed(), false);
             BlockCausalDiT model = new BlockCausalDiT(w);
-            PatchCodec codec = new PatchCodec(c.imageSize(), c.patchSize());
+            PatchCodec codec = PatchCodec.of(c);
             Session s = Session.synthetic(c, codec, o.turns(), o.seed());
             try (TurnGenerator warm = new TurnGenerator(model, codec, nullInstruction(c), m)) {
                 warm.generate(s.input(1, steps, guidance), true, (d, t) -> { });
@@ -209,8 +209,8 @@ public final class SpeedBenchmark {
                     ids[i] = 3 + rng.nextInt(VOCAB - 3);
                 }
                 texts.add(Segment.text(k, ids));
-                cur.add(Segment.currentMask(k, codec.encodeMask(codec.decodeMask(noise(rng, c.gridTokens() * c.maskPatchDim())))));
-                next.add(Segment.nextMask(k, codec.encodeMask(codec.decodeMask(noise(rng, c.gridTokens() * c.maskPatchDim())))));
+                cur.add(Segment.currentMask(k, codec.encodeMask(codec.decodeMask(noise(rng, c.maskTokens() * c.maskPatchDim())))));
+                next.add(Segment.nextMask(k, codec.encodeMask(codec.decodeMask(noise(rng, c.maskTokens() * c.maskPatchDim())))));
                 images.add(Segment.image(k, codec.encodeImage(codec.decodeImage(noise(rng, c.gridTokens() * c.imagePatchDim())))));
             }
             return new Session(c, images, texts, cur, next);

@@ -87,31 +87,21 @@ public final class BlockCausalDiT {
      */
     public NDArray velocity(NDManager m, KvCache cache, Segment template, NDArray xt, float t) {
         Shape s = xt.getShape();
-        int[][] pos = positions(template);
+        TokenBatch.Builder tb = new TokenBatch.Builder(c).newRow();
+        tb.addNoisy(template, t, 1);
+        TokenBatch pos = tb.build(); // only its RoPE positions are used
         try (NDManager step = m.newSubManager()) {
             NDArray values = xt.duplicate();
             values.attach(step);
             NDArray x = inputProjection(values, template.kind()) // (B, T, D)
                     .add(w.get("role_embed.weight").get(step, template.kind().ordinal()));
-            NDArray[] rope = Rope.tables(step, pos[0], pos[1], pos[2], 1, pos[0].length, c.headSize(), c.ropeBase());
+            NDArray[] rope = Rope.tables(step, pos.seg, pos.row, pos.col, 1, pos.length, c.headSize(), c.ropeBase());
             NDArray cond = timestepCondition(step, new float[] {t});
             NDArray hidden = run(step, x, rope[0], rope[1], null, cond, null, cache, Store.NONE, true);
             NDArray out = head(hidden, template.kind()).reshape(s); // (B, T, P)
             out.attach(m);
             return out;
         }
-    }
-
-    /** RoPE positions (segment, row, column) of the tokens of one image or mask segment. */
-    private int[][] positions(Segment template) {
-        int n = c.gridTokens();
-        int[][] pos = new int[3][n];
-        for (int i = 0; i < n; i++) {
-            pos[0][i] = template.index();
-            pos[1][i] = i / c.grid();
-            pos[2][i] = i % c.grid();
-        }
-        return pos;
     }
 
     /**
