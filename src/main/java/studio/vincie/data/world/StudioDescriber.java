@@ -23,6 +23,27 @@ public final class StudioDescriber {
         return new Instruction(all.get(rnd.nextInt(all.size())), event.type().category());
     }
 
+    /**
+     * One instruction for several events in a row (frames that bracket more than one change): the
+     * single instructions joined with "then", each naming objects in the scene before its own event.
+     * The category is the first event's.
+     */
+    public static Instruction describeSequence(List<EventSpan> spans, SplittableRandom rnd) {
+        if (spans.isEmpty()) {
+            throw new IllegalArgumentException("give at least one event to describe");
+        }
+        StringBuilder text = new StringBuilder();
+        for (EventSpan s : spans) {
+            String one = describe(s.before(), s.after(), s.event(), rnd).text();
+            if (text.length() > 0) {
+                text.append(", then ").append(one.substring(0, 1).toLowerCase(Locale.ROOT)).append(one.substring(1));
+            } else {
+                text.append(one);
+            }
+        }
+        return new Instruction(text.toString(), spans.get(0).event().type().category());
+    }
+
     /** Every phrasing of the change (references drawn with {@code rnd}; null = always the first). */
     public static List<String> phrasings(Scene before, Scene after, Event event, SplittableRandom rnd) {
         List<String> t = templates(before, event, rnd, after);
