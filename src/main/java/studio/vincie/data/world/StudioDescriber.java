@@ -121,8 +121,8 @@ public final class StudioDescriber {
         }
         if (event instanceof Event.TimeOfDayChange e) {
             String[] w = timeWords(e.to());
-            return List.of("make it " + w[0], "change the time of day to " + w[0], "show the scene at " + w[1],
-                    "switch to " + w[1] + " light");
+            return List.of("make it " + w[0], "change the time of day to " + w[1], "show the scene " + w[2],
+                    "switch to " + w[3]);
         }
         if (event instanceof Event.CameraMove e) {
             return camera(before.camera(), e.to());
@@ -226,12 +226,13 @@ public final class StudioDescriber {
         return s == Size.MEDIUM ? "medium-sized" : s.word();
     }
 
+    /** "make it ...", "change the time of day to ...", "show the scene ...", "switch to ...". */
     private static String[] timeWords(TimeOfDay t) {
         return switch (t) {
-            case DAWN -> new String[] {"dawn", "early morning"};
-            case DAY -> new String[] {"daytime", "midday"};
-            case DUSK -> new String[] {"dusk", "evening"};
-            case NIGHT -> new String[] {"night", "nighttime"};
+            case DAWN -> new String[] {"dawn", "dawn", "at dawn", "early morning light"};
+            case DAY -> new String[] {"daytime", "midday", "at midday", "bright daylight"};
+            case DUSK -> new String[] {"dusk", "dusk", "in the evening", "evening light"};
+            case NIGHT -> new String[] {"night", "night", "at night", "nighttime lighting"};
         };
     }
 
