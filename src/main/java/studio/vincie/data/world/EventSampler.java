@@ -111,7 +111,7 @@ public final class EventSampler {
 
     private static Event propose(Scene s, SplittableRandom rnd, EventType type) {
         List<SceneObject> objs = s.objects();
-        if (objs.isEmpty() && type != EventType.APPEAR && s.objects().isEmpty() && !globalType(type)) {
+        if (objs.isEmpty() && type != EventType.APPEAR && type.category().isLocal()) {
             return null;
         }
         SceneObject o = objs.isEmpty() ? null : objs.get(rnd.nextInt(objs.size()));
@@ -210,10 +210,6 @@ public final class EventSampler {
         boolean in = c.zoom() < 1.05 || (k == 4 && c.zoom() * ZOOM_STEP <= 1.7);
         double z = in ? c.zoom() * ZOOM_STEP : Math.max(1.0, c.zoom() / ZOOM_STEP);
         return Math.abs(z - c.zoom()) < 1e-9 || z > 1.7 ? null : new Event.CameraMove(new Camera(c.panX(), c.panY(), z));
-    }
-
-    private static boolean globalType(EventType t) {
-        return !t.category().isLocal();
     }
 
     private static double round(double v) {
