@@ -43,7 +43,7 @@ final class EditorMenuBar extends MenuBar {
         deleteBranch.disableProperty().bind(history.selectedProperty().isNull().or(edit.busyProperty()));
         MenuItem run = item("Run edit", null, edit::edit);
         run.disableProperty().bind(edit.canEditBinding().not());
-        MenuItem cancel = item("Cancel edit", "Escape", edit::cancel);
+        MenuItem cancel = item("Cancel edit", "Esc", edit::cancel);
         cancel.disableProperty().bind(edit.busyProperty().not());
         MenuItem clearMask = item("Clear mask", null, vm.mask()::clear);
         MenuItem invertMask = item("Invert mask", "Shortcut+I", vm.mask()::invert);
