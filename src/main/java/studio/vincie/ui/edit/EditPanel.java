@@ -54,7 +54,7 @@ public final class EditPanel extends VBox {
             }
         });
         edit.seedProperty().addListener((obs, o, n) -> seedFormat.setValue(n.longValue()));
-        Button dice = new Button("🎲");
+        Button dice = new Button("⚄");
         dice.setId("randomSeed");
         dice.setTooltip(new Tooltip("Random seed"));
         dice.setOnAction(e -> edit.randomizeSeed());

@@ -21,7 +21,7 @@ public final class MaskToolbar extends ToolBar {
     public MaskToolbar(MaskViewModel mask, CanvasViewModel canvas) {
         getStyleClass().add("mask-toolbar");
         ToggleGroup tools = new ToggleGroup();
-        ToggleButton brush = new ToggleButton("🖌 Brush");
+        ToggleButton brush = new ToggleButton("✎ Brush");
         brush.setId("brushTool");
         brush.setTooltip(new Tooltip("Paint where the edit may happen (B)"));
         ToggleButton eraser = new ToggleButton("⌫ Eraser");
