@@ -53,7 +53,7 @@ public final class EditorView extends BorderPane {
         historyView.setMinWidth(220);
         SplitPane split = new SplitPane(centre, historyView);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.76);
+        split.setDividerPositions(0.74);
         SplitPane.setResizableWithParent(historyView, false);
 
         editPanel = new EditPanel(vm.edit());

@@ -26,7 +26,7 @@ import studio.vincie.ui.mask.MaskViewModel;
  */
 public final class CanvasView extends Region {
 
-    static final Color MASK_COLOR = Color.rgb(255, 64, 96, 0.5);
+    static final Color MASK_COLOR = Color.rgb(255, 40, 80, 0.6);
     static final Color CURRENT_COLOR = Color.rgb(64, 160, 255, 0.45);
     static final Color NEXT_COLOR = Color.rgb(64, 220, 120, 0.45);
 

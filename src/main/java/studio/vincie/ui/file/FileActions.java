@@ -1,6 +1,7 @@
 package studio.vincie.ui.file;
 
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -82,7 +83,21 @@ public final class FileActions {
             return false;
         }
         lastFolder = file.getParentFile();
-        return files.saveAs(file.toPath());
+        Path target = files.sessionFileFor(file.toPath());
+        // The chooser confirmed replacing the name the user typed; if we add ".vincie", ask about that file too.
+        if (!target.equals(file.toPath()) && Files.exists(target) && !confirmReplace(target)) {
+            return false;
+        }
+        return files.saveAs(target);
+    }
+
+    private boolean confirmReplace(Path target) {
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, target + " already exists. Replace it?",
+                ButtonType.YES, ButtonType.CANCEL);
+        alert.initOwner(owner.get());
+        alert.setTitle("Replace file");
+        alert.setHeaderText("Replace " + target.getFileName() + "?");
+        return alert.showAndWait().orElse(ButtonType.CANCEL) == ButtonType.YES;
     }
 
     public void exportStoryboard() {

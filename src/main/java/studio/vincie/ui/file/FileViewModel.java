@@ -86,6 +86,11 @@ public final class FileViewModel {
         return isSessionFile(file) || name.endsWith(".png") || name.endsWith(".jpg") || name.endsWith(".jpeg");
     }
 
+    /** The file a save to {@code file} writes: the same path, with ".vincie" added when missing. */
+    public Path sessionFileFor(Path file) {
+        return isSessionFile(file) ? file : file.resolveSibling(file.getFileName() + SessionStore.EXTENSION);
+    }
+
     // Commands
 
     /** Closes the session; the view asks about unsaved changes first. */
@@ -145,7 +150,7 @@ public final class FileViewModel {
         if (session == null) {
             return false;
         }
-        Path target = isSessionFile(file) ? file : file.resolveSibling(file.getFileName() + SessionStore.EXTENSION);
+        Path target = sessionFileFor(file);
         try {
             session.setTitle(baseName(target));
             SessionStore.save(session, target);
