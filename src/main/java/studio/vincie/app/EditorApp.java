@@ -19,6 +19,7 @@ import javafx.util.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import studio.vincie.model.DitEditModel;
 import studio.vincie.model.EditModel;
 import studio.vincie.session.SessionController;
 import studio.vincie.session.io.Autosave;
@@ -59,7 +60,8 @@ public final class EditorApp extends Application {
             alert.setHeaderText(title);
             alert.showAndWait();
         });
-        ModelLoader models = FolderModelLoader.standard(null);
+        // models/default relative to the working directory, then beside the jar; DitEditModel picks GPU 0 or the CPU.
+        ModelLoader models = FolderModelLoader.standard(DitEditModel::load);
         EditorViewModel vm = new EditorViewModel(controller, adapt(models), Autosave.inUserHome(),
                 loaderThread, Platform::runLater, errors, new Random());
         EditorView view = new EditorView(vm, () -> quit(stage));

@@ -15,7 +15,7 @@ import studio.vincie.model.EditModel;
 
 /**
  * Finds {@code models/default} first relative to the working directory, then beside the jar, and
- * loads model folders through a factory (the transformer's loader once it exists). A folder without
+ * loads model folders through a factory ({@code DitEditModel::load} in the editor). A folder without
  * {@code config.json} is not a model folder; without a factory every load says the engine is missing.
  */
 public final class FolderModelLoader implements ModelLoader {

@@ -32,6 +32,12 @@ public final class EditPanel extends VBox {
         instruction.textProperty().bindBidirectional(edit.instructionProperty());
         instruction.setOnAction(e -> edit.edit());
         instruction.disableProperty().bind(edit.busyProperty());
+        // The field loses focus while disabled; give it back so the next instruction can be typed at once.
+        edit.busyProperty().addListener((obs, was, busy) -> {
+            if (!busy && getScene() != null && getScene().getWindow() != null && getScene().getWindow().isFocused()) {
+                instruction.requestFocus();
+            }
+        });
         HBox.setHgrow(instruction, Priority.ALWAYS);
         Button run = new Button("Edit ▶");
         run.setId("editButton");
