@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -97,16 +98,22 @@ public final class EditorApp extends Application {
         if (autosave != null) {
             autosave.stop();
         }
-        if (controller != null) {
-            controller.cancelJob();
-            EditModel model = controller.model();
-            if (model != null) {
-                model.close();
-            }
+        if (controller == null) {
+            return;
         }
-        if (editThread != null) {
-            editThread.shutdownNow();
-            loaderThread.shutdownNow();
+        controller.cancelJob();
+        editThread.shutdown();
+        loaderThread.shutdown();
+        try {
+            // Let a cancelled edit reach its next step before the model's native memory is released.
+            editThread.awaitTermination(3, TimeUnit.SECONDS);
+            loaderThread.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        EditModel model = controller.model();
+        if (model != null && editThread.isTerminated()) {
+            model.close();
         }
         log.debug("editor stopped");
     }

@@ -46,6 +46,7 @@ public final class EditorViewModel {
         edit = new EditViewModel(controller, mask, errors, random);
         files = new FileViewModel(controller, autosave, errors);
         model = new ModelViewModel(controller, loader, background, foreground, errors);
+        edit.modelLoadingProperty().bind(model.loadingProperty());
         history.selectedProperty().addListener((obs, o, n) -> show(n));
         show(history.selectedProperty().get());
     }

@@ -97,6 +97,9 @@ class EditViewModelTest {
         edit.instructionProperty().set("x");
         assertThat(edit.edit()).isFalse();
         assertThat(errors.messages).containsExactly(EditViewModel.NO_MODEL);
+        edit.modelLoadingProperty().set(true);
+        edit.edit();
+        assertThat(errors.messages.get(1)).contains("still loading");
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.random.RandomGenerator;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.LongProperty;
@@ -14,6 +15,7 @@ import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleLongProperty;
@@ -50,6 +52,7 @@ public final class EditViewModel {
     private final ReadOnlyBooleanWrapper hasSession = new ReadOnlyBooleanWrapper();
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
+    private final BooleanProperty modelLoading = new SimpleBooleanProperty();
     private final BooleanBinding canEdit;
 
     public EditViewModel(SessionController controller, MaskViewModel mask, ErrorReporter errors,
@@ -98,6 +101,11 @@ public final class EditViewModel {
         return progressText.getReadOnlyProperty();
     }
 
+    /** True while a model loads; an edit asked for meanwhile is told to wait rather than to install one. */
+    public BooleanProperty modelLoadingProperty() {
+        return modelLoading;
+    }
+
     public BooleanBinding canEditBinding() {
         return canEdit;
     }
@@ -110,7 +118,8 @@ public final class EditViewModel {
             return false;
         }
         if (controller.model() == null) {
-            errors.report("No model", NO_MODEL);
+            errors.report("No model", modelLoading.get()
+                    ? "The model is still loading; try again in a moment." : NO_MODEL);
             return false;
         }
         EditSettings settings;
