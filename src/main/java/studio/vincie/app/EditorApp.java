@@ -74,6 +74,8 @@ public final class EditorApp extends Application {
         stage.setOnCloseRequest(e -> {
             if (!view.actions().confirmLoseChanges()) {
                 e.consume();
+            } else {
+                vm.files().clearAutosave(); // nothing unsaved is left behind: saved, discarded or clean
             }
         });
         stage.show();
@@ -123,7 +125,9 @@ public final class EditorApp extends Application {
     }
 
     private static void quit(Stage stage) {
-        if (view(stage).actions().confirmLoseChanges()) {
+        EditorView view = view(stage);
+        if (view.actions().confirmLoseChanges()) {
+            view.clearAutosave();
             stage.close();
             Platform.exit();
         }

@@ -92,6 +92,11 @@ public final class EditorView extends BorderPane {
         return historyView;
     }
 
+    /** Called when the window closes with nothing unsaved: the autosave is stale then. */
+    public void clearAutosave() {
+        vm.files().clearAutosave();
+    }
+
     public void focusInstruction() {
         editPanel.focusInstruction();
     }
