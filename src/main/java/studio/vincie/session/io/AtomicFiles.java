@@ -26,7 +26,7 @@ final class AtomicFiles {
     /** Prefix of temporary files; {@link Autosave#clear()} removes leftovers of a crash. */
     static final String TEMP_PREFIX = ".vincie-tmp-";
 
-    /** Body that writes the content; must not close the stream. */
+    /** Body that writes the content; closing the stream it gets only flushes it. */
     @FunctionalInterface
     interface Writer {
         void write(OutputStream out) throws IOException;
@@ -45,8 +45,20 @@ final class AtomicFiles {
         boolean done = false;
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                OutputStream out = Channels.newOutputStream(channel);
-                writer.write(out);
+                // Buffered, and shielded from close(): some writers (PDFBox) close the stream they are given,
+                // but the channel must stay open for force().
+                OutputStream out = new java.io.BufferedOutputStream(Channels.newOutputStream(channel), 64 * 1024);
+                writer.write(new java.io.FilterOutputStream(out) {
+                    @Override
+                    public void write(byte[] b, int off, int len) throws IOException {
+                        out.write(b, off, len);
+                    }
+
+                    @Override
+                    public void close() throws IOException {
+                        out.flush();
+                    }
+                });
                 out.flush();
                 // fsync before the rename: otherwise a crash can leave a renamed but empty file.
                 channel.force(true);

@@ -41,8 +41,13 @@ public final class Autosave {
 
     /** Writes {@code session} as the autosave, replacing the previous one atomically. */
     public void save(Session session) throws IOException {
+        save(SessionSnapshot.of(session));
+    }
+
+    /** Writes a snapshot as the autosave; meant for a background thread (see {@link SessionSnapshot}). */
+    public void save(SessionSnapshot snapshot) throws IOException {
         Files.createDirectories(directory);
-        SessionStore.save(session, file());
+        SessionStore.save(snapshot, file());
     }
 
     /** The autosaved session file, if there is one. */

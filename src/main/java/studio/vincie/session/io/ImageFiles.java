@@ -63,8 +63,9 @@ public final class ImageFiles {
     }
 
     /**
-     * Writes {@code image} as a lossless PNG, atomically, with one {@code tEXt} chunk per entry of
-     * {@code text} (keys such as {@code vincie:instruction}; Latin-1 text per the PNG spec).
+     * Writes {@code image} as a lossless PNG, atomically, with one text chunk per entry of
+     * {@code text} (keys such as {@code vincie:instruction}): {@code tEXt} for Latin-1 values,
+     * {@code iTXt} (UTF-8) for others. Keys must be 1-79 Latin-1 characters (PNG rule).
      */
     public static void writePng(BufferedImage image, Path file, Map<String, String> text) throws IOException {
         byte[] png = encodePng(image, text);
@@ -94,20 +95,40 @@ public final class ImageFiles {
         return bytes.toByteArray();
     }
 
+    /** Latin-1 text goes into tEXt chunks as the PNG spec asks; anything else into UTF-8 iTXt chunks. */
     private static void addText(IIOMetadata metadata, Map<String, String> text) throws IIOInvalidTreeException {
-        IIOMetadataNode textNode = new IIOMetadataNode("tEXt");
-        text.forEach((key, value) -> {
-            IIOMetadataNode entry = new IIOMetadataNode("tEXtEntry");
-            entry.setAttribute("keyword", key);
-            entry.setAttribute("value", value == null ? "" : value);
-            textNode.appendChild(entry);
+        IIOMetadataNode latin = new IIOMetadataNode("tEXt");
+        IIOMetadataNode international = new IIOMetadataNode("iTXt");
+        java.nio.charset.CharsetEncoder latin1 = java.nio.charset.StandardCharsets.ISO_8859_1.newEncoder();
+        text.forEach((key, raw) -> {
+            String value = raw == null ? "" : raw;
+            if (latin1.canEncode(value)) {
+                IIOMetadataNode entry = new IIOMetadataNode("tEXtEntry");
+                entry.setAttribute("keyword", key);
+                entry.setAttribute("value", value);
+                latin.appendChild(entry);
+            } else {
+                IIOMetadataNode entry = new IIOMetadataNode("iTXtEntry");
+                entry.setAttribute("keyword", key);
+                entry.setAttribute("compressionFlag", "FALSE");
+                entry.setAttribute("compressionMethod", "0");
+                entry.setAttribute("languageTag", "");
+                entry.setAttribute("translatedKeyword", "");
+                entry.setAttribute("text", value);
+                international.appendChild(entry);
+            }
         });
         IIOMetadataNode root = new IIOMetadataNode(PNG_METADATA_FORMAT);
-        root.appendChild(textNode);
+        if (latin.hasChildNodes()) {
+            root.appendChild(latin);
+        }
+        if (international.hasChildNodes()) {
+            root.appendChild(international);
+        }
         metadata.mergeTree(PNG_METADATA_FORMAT, root);
     }
 
-    /** The {@code tEXt} entries of a PNG file (empty if it has none). */
+    /** The {@code tEXt} and {@code iTXt} entries of a PNG file (empty if it has none). */
     public static Map<String, String> readPngText(Path file) throws IOException {
         Map<String, String> out = new java.util.LinkedHashMap<>();
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
@@ -118,12 +139,13 @@ public final class ImageFiles {
                 IIOMetadata metadata = reader.getImageMetadata(0);
                 org.w3c.dom.Node root = metadata.getAsTree(PNG_METADATA_FORMAT);
                 for (org.w3c.dom.Node n = root.getFirstChild(); n != null; n = n.getNextSibling()) {
-                    if (!"tEXt".equals(n.getNodeName())) {
+                    boolean itxt = "iTXt".equals(n.getNodeName());
+                    if (!itxt && !"tEXt".equals(n.getNodeName())) {
                         continue;
                     }
                     for (org.w3c.dom.Node e = n.getFirstChild(); e != null; e = e.getNextSibling()) {
                         IIOMetadataNode entry = (IIOMetadataNode) e;
-                        out.put(entry.getAttribute("keyword"), entry.getAttribute("value"));
+                        out.put(entry.getAttribute("keyword"), entry.getAttribute(itxt ? "text" : "value"));
                     }
                 }
             } finally {

@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Enumeration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -25,7 +27,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import studio.vincie.session.Session;
-import studio.vincie.session.Turn;
 
 /**
  * Saves and opens {@code .vincie} session files: a zip holding {@code session.json} (a
@@ -55,37 +56,50 @@ public final class SessionStore {
 
     /** Writes {@code session} to {@code file}, atomically replacing any existing file. */
     public static void save(Session session, Path file) throws IOException {
+        save(SessionSnapshot.of(session), file);
+    }
+
+    /**
+     * Writes a snapshot taken with {@link SessionSnapshot#of(Session)}; safe to call off the thread
+     * that owns the session (this is where the PNG encoding time goes).
+     */
+    public static void save(SessionSnapshot snapshot, Path file) throws IOException {
         long start = System.nanoTime();
-        SessionDto dto = SessionFormat.toDto(session);
         // Encode everything before touching the disk, so an encoding failure cannot even create a temp file.
-        Map<String, byte[]> pngs = new java.util.LinkedHashMap<>();
-        for (Turn t : session.allTurns()) {
-            pngs.put(SessionFormat.imageEntry(t.id()), ImageFiles.encodePng(ImageFiles.toRgb(t.image()), Map.of()));
-            putMask(pngs, t.id(), "user", t.userMask());
-            putMask(pngs, t.id(), "current", t.predictedCurrentMask());
-            putMask(pngs, t.id(), "next", t.predictedNextMask());
+        Map<String, byte[]> pngs = new LinkedHashMap<>();
+        for (Map.Entry<String, BufferedImage> e : snapshot.images().entrySet()) {
+            pngs.put(e.getKey(), ImageFiles.encodePng(ImageFiles.toRgb(e.getValue()), Map.of()));
         }
-        byte[] json = JSON.writeValueAsBytes(dto);
+        for (Map.Entry<String, BufferedImage> e : snapshot.masks().entrySet()) {
+            pngs.put(e.getKey(), ImageFiles.encodePng(ImageFiles.toGray(e.getValue()), Map.of()));
+        }
+        byte[] json = JSON.writeValueAsBytes(snapshot.document());
         AtomicFiles.write(file, out -> {
             ZipOutputStream zip = new ZipOutputStream(out);
             zip.putNextEntry(new ZipEntry(SessionFormat.JSON_ENTRY));
             zip.write(json);
             zip.closeEntry();
             for (Map.Entry<String, byte[]> e : pngs.entrySet()) {
-                zip.putNextEntry(new ZipEntry(e.getKey()));
+                zip.putNextEntry(stored(e.getKey(), e.getValue()));
                 zip.write(e.getValue());
                 zip.closeEntry();
             }
             zip.finish();
         });
-        LOG.info("Saved session '{}' ({} turns) to {} in {} ms", session.title(), dto.turns().size(), file,
+        LOG.info("Saved session '{}' ({} turns) to {} in {} ms", snapshot.title(), snapshot.turnCount(), file,
                 (System.nanoTime() - start) / 1_000_000);
     }
 
-    private static void putMask(Map<String, byte[]> pngs, String id, String kind, BufferedImage mask) throws IOException {
-        if (mask != null) {
-            pngs.put(SessionFormat.maskEntry(id, kind), ImageFiles.encodePng(ImageFiles.toGray(mask), Map.of()));
-        }
+    /** PNGs are already deflate-compressed; storing them saves the time of compressing twice. */
+    private static ZipEntry stored(String name, byte[] data) {
+        ZipEntry entry = new ZipEntry(name);
+        entry.setMethod(ZipEntry.STORED);
+        entry.setSize(data.length);
+        entry.setCompressedSize(data.length);
+        CRC32 crc = new CRC32();
+        crc.update(data);
+        entry.setCrc(crc.getValue());
+        return entry;
     }
 
     /** Opens a session file; on any problem throws with a message for the user and returns nothing. */
@@ -94,6 +108,7 @@ public final class SessionStore {
         if (!Files.isRegularFile(file)) {
             throw new SessionFileException("Session file not found: " + file + ". Check the path and try again.");
         }
+        checkZipSignature(file, name);
         try (ZipFile zip = new ZipFile(file.toFile())) {
             Map<String, ZipEntry> entries = new HashMap<>();
             for (Enumeration<? extends ZipEntry> en = zip.entries(); en.hasMoreElements(); ) {
@@ -116,6 +131,10 @@ public final class SessionStore {
                     img = ImageFiles.decode(readEntry(zip, e, name), entryName);
                 } catch (SessionFileException ex) {
                     throw ex;
+                } catch (ImageFileException ex) {
+                    Throwable why = ex.getCause() == null ? ex : ex.getCause();
+                    throw SessionFormat.bad(name, "the image entry " + entryName + " cannot be decoded ("
+                            + why.getClass().getSimpleName() + ": " + why.getMessage() + ")");
                 } catch (IOException ex) {
                     // A damaged deflate stream surfaces here as ZipException; the PNG decoder reports its own damage.
                     throw new SessionFileException("Cannot open " + name + ": " + entryName + " is damaged ("
@@ -135,6 +154,25 @@ public final class SessionStore {
             LOG.debug("Reading {} failed", file, e);
             throw new SessionFileException("Cannot open " + name + ": " + e.getMessage()
                     + ". Check that the file is readable and not damaged.", e);
+        }
+    }
+
+    /** Tells "not a session at all" apart from "a damaged session" before the zip reader gives a generic error. */
+    private static void checkZipSignature(Path file, String name) throws SessionFileException {
+        byte[] head = new byte[4];
+        int n;
+        try (InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(head, 0, 4);
+        } catch (IOException e) {
+            throw new SessionFileException("Cannot read " + file + ": " + e.getMessage()
+                    + ". Check that the file exists and is readable.", e);
+        }
+        if (n == 0) {
+            throw new SessionFileException(name + " is empty, so it holds no session. Open a backup or the autosaved copy instead.");
+        }
+        if (n < 4 || head[0] != 'P' || head[1] != 'K' || head[2] != 3 || head[3] != 4) {
+            throw new SessionFileException(name + " is not a Vincie Studio session file (it is not a .vincie archive), "
+                    + "or it is damaged. Choose a file saved by Vincie Studio; to open a picture use Open image.");
         }
     }
 
@@ -170,7 +208,16 @@ public final class SessionStore {
                 }
                 out.write(buf, 0, n);
             }
-            return out.toByteArray();
+            byte[] data = out.toByteArray();
+            // ZipFile does not check CRCs, and PNG entries are stored uncompressed, so a flipped bit
+            // would otherwise load silently as a wrong pixel.
+            CRC32 crc = new CRC32();
+            crc.update(data);
+            if (entry.getCrc() != -1 && crc.getValue() != entry.getCrc()) {
+                throw new SessionFileException("Cannot open " + name + ": entry " + entry.getName()
+                        + " is damaged (checksum mismatch). Open a backup or the autosaved copy instead.");
+            }
+            return data;
         }
     }
 }

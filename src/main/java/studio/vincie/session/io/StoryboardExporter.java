@@ -76,17 +76,19 @@ public final class StoryboardExporter {
         LOG.info("Exported storyboard of {} turns ({}x{}) to {}", turns.size(), board.getWidth(), board.getHeight(), file);
     }
 
+    /**
+     * Writes the storyboard of {@code turns} as a PDF (A4 landscape, 3 x 2 turns per page, images
+     * embedded losslessly), atomically. See {@code docs/session-format.md}.
+     */
+    public static void exportPdf(Session session, List<Turn> turns, Path file) throws IOException {
+        validate(session, turns);
+        StoryboardPdf.write(session, turns, file);
+        LOG.info("Exported storyboard PDF of {} turns to {}", turns.size(), file);
+    }
+
     /** Renders the storyboard image without writing it. */
     public static BufferedImage render(Session session, List<Turn> turns) {
-        Objects.requireNonNull(session, "session");
-        if (turns == null || turns.isEmpty()) {
-            throw new IllegalArgumentException("Select at least one turn to export a storyboard.");
-        }
-        for (Turn t : turns) {
-            if (!session.contains(t)) {
-                throw new IllegalArgumentException("turn is not part of the session: " + t);
-            }
-        }
+        validate(session, turns);
         Dimension size = size(turns.size());
         int cols = Math.min(MAX_COLUMNS, turns.size());
         BufferedImage board = new BufferedImage(size.width, size.height, BufferedImage.TYPE_INT_RGB);
@@ -111,13 +113,26 @@ public final class StoryboardExporter {
         return board;
     }
 
+    private static void validate(Session session, List<Turn> turns) {
+        Objects.requireNonNull(session, "session");
+        if (turns == null || turns.isEmpty()) {
+            throw new IllegalArgumentException("Select at least one turn to export a storyboard.");
+        }
+        for (Turn t : turns) {
+            if (!session.contains(t)) {
+                throw new IllegalArgumentException("turn is not part of the session: " + t);
+            }
+        }
+    }
+
     private static void drawCell(Graphics2D g, Turn turn, int x, int y) {
         BufferedImage img = turn.image();
         double scale = Math.min((double) CELL_SIZE / img.getWidth(), (double) CELL_SIZE / img.getHeight());
         int w = Math.max(1, (int) Math.round(img.getWidth() * scale));
         int h = Math.max(1, (int) Math.round(img.getHeight() * scale));
         int ix = x + (CELL_SIZE - w) / 2;
-        int iy = y + (CELL_SIZE - h) / 2;
+        // Bottom-aligned, so the caption sits right under the picture whatever its aspect ratio.
+        int iy = y + CELL_SIZE - h;
         g.drawImage(img, ix, iy, w, h, null);
         g.setColor(FRAME);
         g.setStroke(new BasicStroke(1f));
