@@ -52,7 +52,7 @@ public final class EditorApp extends Application {
     @Override
     public void start(Stage stage) {
         editThread = Executors.newSingleThreadExecutor(daemon("vincie-edit"));
-        loaderThread = Executors.newSingleThreadExecutor(daemon("vincie-model-loader"));
+        loaderThread = Executors.newSingleThreadExecutor(daemon("vincie-background"));
         controller = new SessionController(editThread, Platform::runLater);
         ErrorReporter errors = (title, message) -> Platform.runLater(() -> {
             Alert alert = new Alert(Alert.AlertType.ERROR, message);
@@ -109,7 +109,7 @@ public final class EditorApp extends Application {
         try {
             // Let a cancelled edit reach its next step before the model's native memory is released.
             editThread.awaitTermination(3, TimeUnit.SECONDS);
-            loaderThread.awaitTermination(1, TimeUnit.SECONDS);
+            loaderThread.awaitTermination(3, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

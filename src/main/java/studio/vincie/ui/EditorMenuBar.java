@@ -23,14 +23,16 @@ final class EditorMenuBar extends MenuBar {
         MenuItem save = item("Save session", "Shortcut+S", actions::save);
         MenuItem saveAs = item("Save session as…", "Shortcut+Shift+S", actions::saveAs);
         MenuItem export = item("Export storyboard (PNG)…", "Shortcut+E", actions::exportStoryboard);
+        MenuItem exportPdf = item("Export storyboard (PDF)…", "Shortcut+Shift+E", () -> actions.exportStoryboard(true));
         MenuItem openModel = item("Open model folder…", null, actions::openModelFolder);
         MenuItem quitItem = item("Quit", "Shortcut+Q", quit);
         save.disableProperty().bind(files.hasSessionProperty().not());
         saveAs.disableProperty().bind(files.hasSessionProperty().not());
         export.disableProperty().bind(files.hasSessionProperty().not());
+        exportPdf.disableProperty().bind(files.hasSessionProperty().not());
         openModel.disableProperty().bind(vm.model().loadingProperty().or(edit.busyProperty()));
         Menu file = new Menu("File", null, newItem, openImage, openSession, new SeparatorMenuItem(), save, saveAs,
-                export, new SeparatorMenuItem(), openModel, new SeparatorMenuItem(), quitItem);
+                export, exportPdf, new SeparatorMenuItem(), openModel, new SeparatorMenuItem(), quitItem);
 
         MenuItem undo = item("Undo", "Shortcut+Z", history::undo);
         undo.textProperty().bind(history.undoLabelProperty());

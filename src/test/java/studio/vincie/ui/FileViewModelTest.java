@@ -32,7 +32,7 @@ class FileViewModelTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        files = new FileViewModel(controller, new Autosave(dir.resolve("autosave")), errors);
+        files = new FileViewModel(controller, new Autosave(dir.resolve("autosave")), errors, Runnable::run);
         controller.setModel(new ScriptedEditModel());
         image = dir.resolve("street.png");
         ImageIO.write(TestImages.gradient(40, 30), "png", image.toFile());
@@ -119,5 +119,8 @@ class FileViewModelTest {
         Path png = dir.resolve("story.png");
         assertThat(files.exportStoryboard(png)).isTrue();
         assertThat(ImageIO.read(png.toFile()).getWidth()).isGreaterThan(40);
+        Path pdf = dir.resolve("story.pdf");
+        assertThat(files.exportStoryboard(pdf)).isTrue();
+        assertThat(Files.readString(pdf, java.nio.charset.StandardCharsets.ISO_8859_1)).startsWith("%PDF");
     }
 }

@@ -25,6 +25,7 @@ public final class FileActions {
     private static final FileChooser.ExtensionFilter SESSIONS =
             new FileChooser.ExtensionFilter("Vincie sessions", "*.vincie");
     private static final FileChooser.ExtensionFilter PNG = new FileChooser.ExtensionFilter("PNG image", "*.png");
+    private static final FileChooser.ExtensionFilter PDF = new FileChooser.ExtensionFilter("PDF document", "*.pdf");
 
     private final FileViewModel files;
     private final ModelViewModel model;
@@ -101,10 +102,16 @@ public final class FileActions {
     }
 
     public void exportStoryboard() {
+        exportStoryboard(false);
+    }
+
+    /** Asks where to write the storyboard of the selected branch, as PNG or as PDF. */
+    public void exportStoryboard(boolean pdf) {
         if (!files.hasSessionProperty().get()) {
             return;
         }
-        File file = saveChooser("Export storyboard", PNG, suggestedName("-storyboard.png")).showSaveDialog(owner.get());
+        File file = saveChooser("Export storyboard", pdf ? PDF : PNG,
+                suggestedName(pdf ? "-storyboard.pdf" : "-storyboard.png")).showSaveDialog(owner.get());
         if (file != null) {
             lastFolder = file.getParentFile();
             files.exportStoryboard(file.toPath());

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -22,6 +23,7 @@ import studio.vincie.session.SessionController;
 import studio.vincie.session.SessionEvent;
 import studio.vincie.session.io.Autosave;
 import studio.vincie.session.io.ImageFiles;
+import studio.vincie.session.io.SessionSnapshot;
 import studio.vincie.session.io.SessionStore;
 import studio.vincie.session.io.StoryboardExporter;
 import studio.vincie.ui.ErrorReporter;
@@ -40,6 +42,7 @@ public final class FileViewModel {
     private final SessionController controller;
     private final Autosave autosave;
     private final ErrorReporter errors;
+    private final Executor io;
 
     private final ReadOnlyObjectWrapper<Path> currentFile = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper();
@@ -48,8 +51,13 @@ public final class FileViewModel {
     /** A recovered autosave is unsaved work even though the controller read it from disk. */
     private boolean recovered;
 
-    public FileViewModel(SessionController controller, Autosave autosave, ErrorReporter errors) {
+    /**
+     * @param io where autosaves are written and cleared, in order (a single background thread in the
+     *           editor, so the minute's autosave never stalls the window; same-thread in tests)
+     */
+    public FileViewModel(SessionController controller, Autosave autosave, ErrorReporter errors, Executor io) {
         this.controller = Objects.requireNonNull(controller, "controller");
+        this.io = Objects.requireNonNull(io, "io");
         this.autosave = Objects.requireNonNull(autosave, "autosave");
         this.errors = Objects.requireNonNull(errors, "errors");
         controller.addListener(this::onEvent);
@@ -168,14 +176,18 @@ public final class FileViewModel {
         return true;
     }
 
-    /** Writes the selected branch (source to selected turn) as a storyboard PNG. */
+    /** Writes the selected branch (source to selected turn) as a storyboard: PDF for "*.pdf", else PNG. */
     public boolean exportStoryboard(Path file) {
         Session session = controller.session();
         if (session == null) {
             return false;
         }
         try {
-            StoryboardExporter.exportPng(session, session.branch(), file);
+            if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".pdf")) {
+                StoryboardExporter.exportPdf(session, session.branch(), file);
+            } else {
+                StoryboardExporter.exportPng(session, session.branch(), file);
+            }
             return true;
         } catch (IOException | RuntimeException e) {
             log.warn("cannot export storyboard to {}", file, e);
@@ -190,11 +202,15 @@ public final class FileViewModel {
         if (session == null || !dirty.get() || controller.isBusy()) {
             return;
         }
-        try {
-            autosave.save(session);
-        } catch (IOException e) {
-            log.warn("autosave to {} failed", autosave.directory(), e);
-        }
+        // The snapshot is taken here, on the thread that owns the session; PNG encoding runs on io.
+        SessionSnapshot snapshot = SessionSnapshot.of(session);
+        io.execute(() -> {
+            try {
+                autosave.save(snapshot);
+            } catch (IOException | RuntimeException e) {
+                log.warn("autosave to {} failed", autosave.directory(), e);
+            }
+        });
     }
 
     /** An autosave left by a session that was not saved or discarded, if any. */
@@ -216,11 +232,13 @@ public final class FileViewModel {
 
     /** The user saved or discarded their work: the autosave is no longer needed. */
     public void clearAutosave() {
-        try {
-            autosave.clear();
-        } catch (IOException e) {
-            log.warn("cannot clear the autosave in {}", autosave.directory(), e);
-        }
+        io.execute(() -> {
+            try {
+                autosave.clear();
+            } catch (IOException e) {
+                log.warn("cannot clear the autosave in {}", autosave.directory(), e);
+            }
+        });
     }
 
     private void onEvent(SessionEvent event) {
