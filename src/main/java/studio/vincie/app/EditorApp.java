@@ -41,7 +41,7 @@ public final class EditorApp extends Application {
     private static final Duration AUTOSAVE_EVERY = Duration.seconds(60);
 
     private ExecutorService editThread;
-    private ExecutorService loaderThread;
+    private ExecutorService backgroundThread;
     private SessionController controller;
     private Timeline autosave;
 
@@ -52,7 +52,7 @@ public final class EditorApp extends Application {
     @Override
     public void start(Stage stage) {
         editThread = Executors.newSingleThreadExecutor(daemon("vincie-edit"));
-        loaderThread = Executors.newSingleThreadExecutor(daemon("vincie-background"));
+        backgroundThread = Executors.newSingleThreadExecutor(daemon("vincie-background"));
         controller = new SessionController(editThread, Platform::runLater);
         ErrorReporter errors = (title, message) -> Platform.runLater(() -> {
             Alert alert = new Alert(Alert.AlertType.ERROR, message);
@@ -64,7 +64,7 @@ public final class EditorApp extends Application {
         // models/default relative to the working directory, then beside the jar; DitEditModel picks GPU 0 or the CPU.
         ModelLoader models = FolderModelLoader.standard(DitEditModel::load);
         EditorViewModel vm = new EditorViewModel(controller, adapt(models), Autosave.inUserHome(),
-                loaderThread, Platform::runLater, errors, new Random());
+                backgroundThread, Platform::runLater, errors, new Random());
         EditorView view = new EditorView(vm, () -> quit(stage));
 
         stage.titleProperty().bind(vm.files().titleProperty());
@@ -105,11 +105,11 @@ public final class EditorApp extends Application {
         }
         controller.cancelJob();
         editThread.shutdown();
-        loaderThread.shutdown();
+        backgroundThread.shutdown();
         try {
             // Let a cancelled edit reach its next step before the model's native memory is released.
             editThread.awaitTermination(3, TimeUnit.SECONDS);
-            loaderThread.awaitTermination(3, TimeUnit.SECONDS);
+            backgroundThread.awaitTermination(3, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
