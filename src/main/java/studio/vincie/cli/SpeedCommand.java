@@ -44,6 +44,10 @@ public final class SpeedCommand implements Callable<Integer> {
             description = "PyTorch intra-op threads (default: cores - 1, at least 1).")
     int threads;
 
+    @Option(names = "--repeats", defaultValue = "3",
+            description = "Cached edits per turn; the median is reported (default ${DEFAULT-VALUE}).")
+    int repeats;
+
     @Option(names = "--no-uncached", description = "Skip the full-recomputation baseline (much faster).")
     boolean noUncached;
 
@@ -54,7 +58,7 @@ public final class SpeedCommand implements Callable<Integer> {
     public Integer call() {
         try {
             SpeedResult r = SpeedBenchmark.run(new SpeedBenchmark.Options(config, turns, steps,
-                    guidance == null ? Float.NaN : guidance, seed, device, !noUncached, threads));
+                    guidance == null ? Float.NaN : guidance, seed, device, !noUncached, threads, repeats));
             print(r);
             if (json != null) {
                 SpeedBenchmark.writeJson(r, json);
