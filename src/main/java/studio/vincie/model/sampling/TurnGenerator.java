@@ -185,7 +185,8 @@ public final class TurnGenerator implements AutoCloseable {
         try (NDManager step = x.getManager().newSubManager()) {
             NDArray hidden = model.forward(step, batch, true); // (B, T, D)
             int g = c.tokens(template.kind());
-            NDArray out = model.head(hidden.get(":, " + (batch.length - g) + ":, :"), template.kind()); // (B, G, P)
+            NDArray x0 = model.head(hidden.get(":, " + (batch.length - g) + ":, :"), template.kind()); // (B, G, P)
+            NDArray out = BlockCausalDiT.toVelocity(x, x0, t); // (B, G, P)
             out.attach(x.getManager());
             return out;
         }
