@@ -16,6 +16,7 @@ import picocli.CommandLine.HelpCommand;
                 HelpCommand.class,
                 VersionCommand.class,
                 VideosCommand.class,
+                SpeedCommand.class,
                 TrainCommand.class,
         })
 public final class VincieCommand implements Runnable {

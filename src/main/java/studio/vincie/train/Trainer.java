@@ -125,7 +125,7 @@ public final class Trainer {
         }
         Tokenizer tokenizer = tokenizer(checkpoint != null);
         ModelConfig config = ModelConfig.preset(options.preset(), tokenizer.vocabSize());
-        PatchCodec codec = new PatchCodec(config.imageSize(), config.patchSize());
+        PatchCodec codec = PatchCodec.of(config);
         SessionPacker packer = new SessionPacker(config, tokenizer,
                 new PackOptions(0.1f, 0.7f, 0.05f, options.maxTargets(), true));
         int start = checkpoint == null ? 0 : checkpoint.step();

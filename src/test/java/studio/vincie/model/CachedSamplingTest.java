@@ -20,6 +20,11 @@ import studio.vincie.model.text.Tokenizer;
 /** Invariants 3 (cached = full recomputation over a 3-turn edit) and 6 (seeds) of issue 3. */
 class CachedSamplingTest {
 
+    @org.junit.jupiter.api.BeforeAll
+    static void engine() {
+        TinyFixtures.prepareEngine();
+    }
+
     private final ModelConfig config = TinyFixtures.config();
     private final Tokenizer tokenizer = TinyFixtures.tokenizer();
     private final PatchCodec codec = TinyFixtures.codec(config);
@@ -68,9 +73,38 @@ class CachedSamplingTest {
                 }
                 // the cache kept the whole session except the last image (appended on the next turn)
                 int g = config.gridTokens();
+                int mk = config.maskTokens();
                 int l = config.textLength();
-                assertThat(cached.cachedTokens()).isEqualTo(g + 3 * l + 4 * g + 2 * g);
+                // I0, T1, I1, T2, C2, N2, I2, T3, C3, N3 (I3 is appended by the next turn)
+                assertThat(cached.cachedTokens()).isEqualTo(3 * g + 3 * l + 4 * mk);
                 assertThat(full.cachedTokens()).isZero();
+            }
+        }
+    }
+
+    @Test
+    void branchingFromAnEarlierTurnReusesThePrefixAndStaysExact() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            BlockCausalDiT model = new BlockCausalDiT(DitWeights.init(m, config, 33, false));
+            try (TurnGenerator cached = new TurnGenerator(model, codec, tokenizer.nullInstruction(), m);
+                 TurnGenerator full = new TurnGenerator(model, codec, tokenizer.nullInstruction(), m)) {
+                threeTurns(cached, true, 200); // the cache now holds a 3-turn branch
+                // go back to turn 2 of that session and edit with another instruction and seed
+                List<Segment> context = new ArrayList<>();
+                context.add(new Segment(studio.vincie.model.nn.SegmentKind.IMAGE, 0, null,
+                        codec.encodeImage(TinyFixtures.noiseImage(config.imageSize(), 1))));
+                TurnOutput first = full.generate(new TurnInput(context, 1, tokenizer.encode(TinyFixtures.CAPTIONS.get(1)),
+                        null, false, 201, 3, 2.5f), false, FlowSampler.StepListener.NONE);
+                context.add(Segment.text(1, tokenizer.encode(TinyFixtures.CAPTIONS.get(1))));
+                context.add(Segment.image(1, codec.encodeImage(codec.decodeImage(first.image()))));
+                TurnInput branch = new TurnInput(context, 2, tokenizer.encode("remove the circle"), null, true, 77, 3, 2.5f);
+                TurnOutput a = cached.generate(branch, true, FlowSampler.StepListener.NONE);
+                TurnOutput b = full.generate(branch, false, FlowSampler.StepListener.NONE);
+                assertThat(BlockCausalDiTTest.relativeError(a.image(), b.image())).isLessThan(1e-4);
+                assertThat(BlockCausalDiTTest.relativeError(a.nextMask(), b.nextMask())).isLessThan(1e-4);
+                // the branch kept I0, T1, I1 and added T2, C2, N2
+                assertThat(cached.cachedTokens()).isEqualTo(2 * config.gridTokens() + 2 * config.textLength()
+                        + 2 * config.maskTokens());
             }
         }
     }
