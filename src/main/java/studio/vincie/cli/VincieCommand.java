@@ -16,6 +16,7 @@ import picocli.CommandLine.HelpCommand;
                 HelpCommand.class,
                 VersionCommand.class,
                 VideosCommand.class,
+                PrepareCommand.class,
         })
 public final class VincieCommand implements Runnable {
 

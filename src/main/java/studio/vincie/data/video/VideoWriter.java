@@ -85,7 +85,8 @@ public final class VideoWriter implements AutoCloseable {
         codec.pix_fmt(AV_PIX_FMT_YUV420P);
         codec.time_base(av_make_q(1, fps));
         codec.framerate(av_make_q(fps, 1));
-        codec.gop_size(fps);
+        // Long GOP: each I-frame re-quantises static content and shows up as flicker in frame differences.
+        codec.gop_size(fps * 10);
         codec.max_b_frames(0);
         // ~6 bits per pixel per second budget and a capped quantiser: quality first, files stay small anyway.
         codec.bit_rate(Math.max(400_000L, (long) width * height * fps * 6 / 4));
