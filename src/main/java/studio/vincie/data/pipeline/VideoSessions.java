@@ -66,31 +66,14 @@ final class VideoSessions {
      * @throws DescribeException when no describer applies or the describer failed
      */
     Result process(Path video, long videoSeed) throws VideoException, DescribeException {
-        TransitionDescriber describer;
-        RegionMasker masker;
         Path sidecar = StudioSidecar.pathFor(video);
         Path captions = CaptionsDescriber.sidecar(video);
-        if (Files.isRegularFile(sidecar)) {
-            StudioTimeline timeline;
-            try {
-                timeline = new StudioTimeline(StudioSidecar.read(sidecar));
-            } catch (IOException e) {
-                throw new DescribeException(e.getMessage(), e);
-            }
-            describer = new SceneGraphDescriber(timeline, videoSeed);
-            masker = new SceneGraphMasker(timeline);
-        } else if (captions != null) {
-            describer = CaptionsDescriber.load(captions);
-            masker = new DifferenceMasker(options.masks());
-        } else if (vlm != null) {
-            describer = vlm;
-            masker = new DifferenceMasker(options.masks());
-        } else {
+        if (!Files.isRegularFile(sidecar) && captions == null && vlm == null) {
+            // Checked before decoding: no point reading a video nobody can describe.
             throw new DescribeException("no way to describe its changes: no studio sidecar " + sidecar.getFileName()
                     + ", no captions sidecar (" + CaptionsDescriber.baseName(video) + ".captions.json/.txt)"
                     + " and no vision-language endpoint (--vlm-url)");
         }
-
         List<BufferedImage> frames = new ArrayList<>();
         double fps;
         try (VideoReader reader = new VideoReader(video, options.imageSize())) {
@@ -110,6 +93,25 @@ final class VideoSessions {
         for (BufferedImage f : frames) {
             thumbs.add(Thumbnail.of(f, options.selection().analysisSize()));
         }
+        TransitionDescriber describer;
+        RegionMasker masker;
+        if (Files.isRegularFile(sidecar)) {
+            StudioTimeline timeline;
+            try {
+                timeline = new StudioTimeline(StudioSidecar.read(sidecar), thumbs);
+            } catch (IOException e) {
+                throw new DescribeException(e.getMessage(), e);
+            }
+            describer = new SceneGraphDescriber(timeline, videoSeed);
+            masker = new SceneGraphMasker(timeline);
+        } else if (captions != null) {
+            describer = CaptionsDescriber.load(captions);
+            masker = new DifferenceMasker(options.masks());
+        } else {
+            describer = vlm;
+            masker = new DifferenceMasker(options.masks());
+        }
+
         List<Integer> kept = selector.select(thumbs).frames();
         List<List<Integer>> sessions = selector.sessions(kept, new Random(videoSeed));
 

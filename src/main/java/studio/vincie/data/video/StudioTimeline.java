@@ -1,15 +1,16 @@
 package studio.vincie.data.video;
 
-import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 
+import studio.vincie.data.frames.Thumbnail;
+import studio.vincie.data.world.Event;
 import studio.vincie.data.world.SceneRenderer;
 
 /**
  * Reads a {@link StudioSidecar} the way Stage 2 and 3 need it: which event a pair of selected frames shows.
  * A pair shows an event when it covers at least {@link #MIN_COVERAGE} of the event's progress; any other
- * event it overlaps must be invisible (its scene before and after render identically, e.g. a circle turning)
+ * event it overlaps must be invisible (its scene before and after look the same on a 32 px thumbnail, e.g. a circle turning)
  * or barely touched (less than {@link #MAX_STRAY} of its progress). Otherwise the pair shows no single
  * describable event and the pipeline cuts the session there.
  */
@@ -19,21 +20,46 @@ public final class StudioTimeline {
     public static final double MIN_COVERAGE = 0.85;
     /** Progress of another visible event a pair may overlap without being rejected. */
     public static final double MAX_STRAY = 0.1;
-    private static final int VISIBILITY_SIZE = 48;
+    /** Events whose before and after thumbnails differ less than this (0..255 luma) count as invisible. */
+    public static final double MIN_VISIBLE_DIFFERENCE = 2.0;
+    private static final int VISIBILITY_SIZE = 128;
+    private static final int THUMBNAIL = 32;
 
     private final StudioSidecar sidecar;
     private final boolean[] visible;
 
+    /** Judges visibility on frames rendered from the sidecar's scene graphs. */
     public StudioTimeline(StudioSidecar sidecar) {
+        this(sidecar, null);
+    }
+
+    /**
+     * Judges visibility on the decoded video's thumbnails when given (what the video really shows: an encoder
+     * may blur away a tiny change), else on frames rendered from the scene graphs.
+     *
+     * @param decoded one thumbnail per decoded frame (any analysis size), or null
+     */
+    public StudioTimeline(StudioSidecar sidecar, List<Thumbnail> decoded) {
         this.sidecar = sidecar;
         List<StudioSidecar.EventEntry> events = sidecar.events();
         visible = new boolean[events.size()];
         for (int k = 0; k < events.size(); k++) {
             StudioSidecar.EventEntry e = events.get(k);
-            visible[k] = !sameImage(
-                    SceneRenderer.render(sidecar.frames().get(e.startFrame()), VISIBILITY_SIZE, VISIBILITY_SIZE),
-                    SceneRenderer.render(sidecar.frames().get(Math.min(e.endFrame(), sidecar.frameCount() - 1)),
-                            VISIBILITY_SIZE, VISIBILITY_SIZE));
+            // Judged like frame selection sees it: a square turned by 90 degrees or a hidden object's change
+            // alters a few anti-aliased pixels at most, and no frame pair can show it.
+            int end = Math.min(e.endFrame(), sidecar.frameCount() - 1);
+            Thumbnail before;
+            Thumbnail after;
+            if (decoded != null && end < decoded.size()) {
+                before = decoded.get(e.startFrame());
+                after = decoded.get(end);
+            } else {
+                before = Thumbnail.of(SceneRenderer.render(sidecar.frames().get(e.startFrame()),
+                        VISIBILITY_SIZE, VISIBILITY_SIZE), THUMBNAIL);
+                after = Thumbnail.of(SceneRenderer.render(sidecar.frames().get(end), VISIBILITY_SIZE, VISIBILITY_SIZE),
+                        THUMBNAIL);
+            }
+            visible[k] = before.maxDifference(after) >= MIN_VISIBLE_DIFFERENCE;
         }
     }
 
@@ -83,17 +109,8 @@ public final class StudioTimeline {
         if (frame >= e.endFrame()) {
             return 1;
         }
-        return (frame - e.startFrame()) / (double) (e.endFrame() - e.startFrame());
-    }
-
-    private static boolean sameImage(BufferedImage a, BufferedImage b) {
-        for (int y = 0; y < a.getHeight(); y++) {
-            for (int x = 0; x < a.getWidth(); x++) {
-                if (a.getRGB(x, y) != b.getRGB(x, y)) {
-                    return false;
-                }
-            }
-        }
-        return true;
+        double f = (frame - e.startFrame()) / (double) (e.endFrame() - e.startFrame());
+        // Bring-to-front switches the drawing order at once, half-way through (Event.BringToFront).
+        return e.event() instanceof Event.BringToFront ? (f >= 0.5 ? 1 : 0) : f;
     }
 }

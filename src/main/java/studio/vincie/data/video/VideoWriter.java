@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes frames to an H.264 MP4 file through FFmpeg (bytedeco natives). The bundled FFmpeg build has no
- * libx264; its H.264 encoder is Cisco's {@code libopenh264}, which we drive with a low maximum quantiser so
- * the small, flat-coloured studio frames survive encoding nearly intact (decoded PSNR well above 30 dB).
+ * libx264; its H.264 encoder is Cisco's {@code libopenh264}, run with rate control off
+ * (constant quantiser), so the flat-coloured studio frames survive encoding nearly intact (decoded PSNR above
+ * 30 dB) and static frames decode identically.
  * Pixel format yuv420p, so width and height must be even. Not thread-safe; one writer per file.
  */
 public final class VideoWriter implements AutoCloseable {
@@ -88,16 +89,16 @@ public final class VideoWriter implements AutoCloseable {
         // Long GOP: each I-frame re-quantises static content and shows up as flicker in frame differences.
         codec.gop_size(fps * 10);
         codec.max_b_frames(0);
-        // ~6 bits per pixel per second budget and a capped quantiser: quality first, files stay small anyway.
         codec.bit_rate(Math.max(400_000L, (long) width * height * fps * 6 / 4));
-        codec.qmin(1);
-        codec.qmax(22);
         if ((format.oformat().flags() & AVFMT_GLOBALHEADER) != 0) {
             codec.flags(codec.flags() | AV_CODEC_FLAG_GLOBAL_HEADER);
         }
         AVDictionary opts = new AVDictionary(null);
         if ("libopenh264".equals(encoder.name().getString())) {
             av_dict_set(opts, "allow_skip_frames", "0", 0);
+            // Rate control off (constant quantiser): no quality ramp at the start and no drift after motion,
+            // which frame selection would mistake for changes.
+            av_dict_set(opts, "rc_mode", "off", 0);
         }
         err = avcodec_open2(codec, encoder, opts);
         av_dict_free(opts);
