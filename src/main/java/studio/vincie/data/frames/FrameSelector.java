@@ -101,7 +101,7 @@ public final class FrameSelector {
         double[] sorted = Arrays.copyOfRange(step, 1, n);
         Arrays.sort(sorted);
         double noise = sorted[sorted.length / 4];
-        return Math.max(config.stillThreshold(), config.noiseFactor() * noise);
+        return Math.min(config.maxStillThreshold(), Math.max(config.stillThreshold(), config.noiseFactor() * noise));
     }
 
     /** The frame of a stretch with the smallest differences to both neighbours, nearest the middle on ties. */
