@@ -39,6 +39,8 @@ import studio.vincie.data.video.VideoReader;
 final class VideoSessions {
 
     private static final Logger LOG = LoggerFactory.getLogger(VideoSessions.class);
+    /** Pixels added around exact studio regions for H.264 chroma bleed (see RegionMaskRecallTest). */
+    static final int STUDIO_MASK_MARGIN = 1;
 
     /** One session before its id and split are assigned. */
     record Draft(List<Integer> frameIndices, List<BufferedImage> images, List<String> instructions,
@@ -103,7 +105,7 @@ final class VideoSessions {
                 throw new DescribeException(e.getMessage(), e);
             }
             describer = new SceneGraphDescriber(timeline, videoSeed);
-            masker = new SceneGraphMasker(timeline);
+            masker = new SceneGraphMasker(timeline, STUDIO_MASK_MARGIN);
         } else if (captions != null) {
             describer = CaptionsDescriber.load(captions);
             masker = new DifferenceMasker(options.masks());

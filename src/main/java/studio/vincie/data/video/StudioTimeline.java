@@ -97,9 +97,26 @@ public final class StudioTimeline {
         return out;
     }
 
+    /** Every event (visible or not) whose progress differs between frames {@code a} and {@code b}. */
+    public List<StudioSidecar.EventEntry> overlapping(int a, int b) {
+        List<StudioSidecar.EventEntry> out = new ArrayList<>();
+        for (StudioSidecar.EventEntry e : sidecar.events()) {
+            if (progressAt(e, b) != progressAt(e, a)) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
     /** Whether event {@code index} changes the picture at all. */
     public boolean isVisible(int index) {
         return visible[index];
+    }
+
+    private static double progressAt(StudioSidecar.EventEntry e, int frame) {
+        // Raw interpolation fraction (no bring-to-front step): any change of it may move pixels.
+        return frame <= e.startFrame() ? 0 : frame >= e.endFrame() ? 1
+                : (frame - e.startFrame()) / (double) (e.endFrame() - e.startFrame());
     }
 
     private static double progress(StudioSidecar.EventEntry e, int frame) {
