@@ -28,8 +28,8 @@ import studio.vincie.data.world.SceneRenderer;
 public final class StudioVideoCheck {
 
     /** The measured figures. */
-    public record Result(int videos, int frames, double meanPsnr, double worstPsnr, int visibleEvents,
-                         int bracketedEvents) {
+    public record Result(int videos, int frames, double meanPsnr, double worstPsnr, int framesBelow30Db,
+                         int visibleEvents, int bracketedEvents) {
     }
 
     private StudioVideoCheck() {
@@ -40,6 +40,7 @@ public final class StudioVideoCheck {
         int frames = 0;
         double sum = 0;
         double worst = Double.MAX_VALUE;
+        int below30 = 0;
         int visible = 0;
         int bracketed = 0;
         for (Path mp4 : videos) {
@@ -53,6 +54,7 @@ public final class StudioVideoCheck {
                     double p = psnr(SceneRenderer.render(sidecar.frames().get(i), d.getWidth(), d.getHeight()), d);
                     sum += p;
                     worst = Math.min(worst, p);
+                    below30 += p < 30 ? 1 : 0;
                     frames++;
                 }
             }
@@ -72,7 +74,7 @@ public final class StudioVideoCheck {
                 }
             }
         }
-        return new Result(videos.size(), frames, frames == 0 ? 0 : sum / frames, worst, visible, bracketed);
+        return new Result(videos.size(), frames, frames == 0 ? 0 : sum / frames, worst, below30, visible, bracketed);
     }
 
     /** PSNR in dB over the RGB channels (99 for identical images). */
@@ -106,6 +108,7 @@ public final class StudioVideoCheck {
         System.out.printf("%-28s %s%n", "frames", r.frames());
         System.out.printf("%-28s %.2f dB%n", "mean PSNR (decoded/render)", r.meanPsnr());
         System.out.printf("%-28s %.2f dB%n", "worst-frame PSNR", r.worstPsnr());
+        System.out.printf("%-28s %d%n", "frames below 30 dB", r.framesBelow30Db());
         System.out.printf("%-28s %d of %d%n", "visible events bracketed", r.bracketedEvents(), r.visibleEvents());
         if (args.length > 1) {
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(Path.of(args[1]).toFile(), r);
