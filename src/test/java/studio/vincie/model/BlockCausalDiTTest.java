@@ -24,6 +24,11 @@ import studio.vincie.model.pack.SessionPacker;
 /** Invariants 1 (causality) and 2 (packed = unpacked) of issue 3, plus a gradient smoke check. */
 class BlockCausalDiTTest {
 
+    @org.junit.jupiter.api.BeforeAll
+    static void engine() {
+        TinyFixtures.prepareEngine();
+    }
+
     private final ModelConfig config = TinyFixtures.config();
 
     @Test
@@ -112,6 +117,8 @@ class BlockCausalDiTTest {
             for (var e : weights.tensors().entrySet()) {
                 assertThat(e.getValue().getGradient().abs().sum().getFloat()).as(e.getKey()).isGreaterThan(0f);
             }
+            weights.zeroGradients();
+            assertThat(weights.get("blocks.0.attn.qkv.weight").getGradient().abs().sum().getFloat()).isZero();
         }
     }
 

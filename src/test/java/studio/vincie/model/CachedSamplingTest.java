@@ -20,6 +20,11 @@ import studio.vincie.model.text.Tokenizer;
 /** Invariants 3 (cached = full recomputation over a 3-turn edit) and 6 (seeds) of issue 3. */
 class CachedSamplingTest {
 
+    @org.junit.jupiter.api.BeforeAll
+    static void engine() {
+        TinyFixtures.prepareEngine();
+    }
+
     private final ModelConfig config = TinyFixtures.config();
     private final Tokenizer tokenizer = TinyFixtures.tokenizer();
     private final PatchCodec codec = TinyFixtures.codec(config);

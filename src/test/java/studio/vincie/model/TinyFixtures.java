@@ -18,6 +18,12 @@ public final class TinyFixtures {
     private TinyFixtures() {
     }
 
+    /** Grad mode off and one intra-op thread: tiny ops on a shared 2-core machine (see InferenceThreads). */
+    public static void prepareEngine() {
+        InferenceThreads.setIntraOpThreads(1);
+        InferenceThreads.prepare();
+    }
+
     public static Tokenizer tokenizer() {
         return Tokenizer.build(CAPTIONS, 64, 6);
     }

@@ -151,6 +151,24 @@ public final class DitWeights implements AutoCloseable {
         tensors.values().forEach(a -> a.setRequiresGradient(true));
     }
 
+    /**
+     * Sets every gradient to zero in place. PyTorch accumulates gradients across backward passes, so
+     * call this after each optimizer step.
+     */
+    public void zeroGradients() {
+        for (NDArray a : tensors.values()) {
+            if (a.hasGradient()) {
+                if (a instanceof ai.djl.pytorch.engine.PtNDArray pt) {
+                    ai.djl.pytorch.jni.JniUtils.zeroGrad(pt);
+                } else {
+                    NDArray g = a.getGradient();
+                    g.subi(g);
+                    g.close();
+                }
+            }
+        }
+    }
+
     @Override
     public void close() {
         tensors.values().forEach(NDArray::close);
