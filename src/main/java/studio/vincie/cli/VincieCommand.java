@@ -16,6 +16,7 @@ import picocli.CommandLine.HelpCommand;
                 HelpCommand.class,
                 VersionCommand.class,
                 SpeedCommand.class,
+                EditCommand.class,
         })
 public final class VincieCommand implements Runnable {
 

@@ -112,6 +112,16 @@ public final class DitEditModel implements EditModel {
         this.segmentationFirst = on;
     }
 
+    @Override
+    public boolean supportsRegionPrediction() {
+        return true;
+    }
+
+    @Override
+    public void setRegionPrediction(boolean on) {
+        setSegmentationFirst(on);
+    }
+
     public ModelConfig config() {
         return loaded.config();
     }
