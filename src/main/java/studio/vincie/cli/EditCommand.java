@@ -33,8 +33,8 @@ import studio.vincie.session.io.ImageFiles;
  * --instruction "put it on sand" --out out/shoe}. The work itself is {@link BatchEdit}.
  */
 @Command(name = "edit", mixinStandardHelpOptions = true,
-        description = {"Apply instructions as successive turns to an image and write every turn, "
-                + "the .vincie session and a storyboard PNG.",
+        description = {"Apply instructions as successive turns to an image; write each turn's image "
+                + "and predicted masks, the session file and a storyboard PNG.",
                 "Each turn's output is the next turn's context; --mask applies to the first turn."})
 public final class EditCommand implements Callable<Integer> {
 
