@@ -103,7 +103,7 @@ public final class BatchEdit {
                 throw new IllegalStateException("turn " + k + " (\"" + instruction + "\") "
                         + (done.state() == EditJob.State.FAILED ? "failed: " + done.errorMessage() : "was cancelled"));
             }
-            LOG.info("turn {} of {} done: {}", k, turns, instruction);
+            LOG.debug("turn {} of {} done: {}", k, turns, instruction);
         }
         // Not controller.setModel(null): that would close the model, which the caller owns.
         return controller.session();
