@@ -17,6 +17,8 @@ import picocli.CommandLine.HelpCommand;
                 VersionCommand.class,
                 VideosCommand.class,
                 PrepareCommand.class,
+                SpeedCommand.class,
+                EditCommand.class,
         })
 public final class VincieCommand implements Runnable {
 
