@@ -62,6 +62,16 @@ public final class VideoWriter implements AutoCloseable {
      * @throws VideoException if no H.264 encoder exists or the file cannot be created
      */
     public VideoWriter(Path file, int width, int height, int fps) throws VideoException {
+        this(file, width, height, fps, "mp4", null);
+    }
+
+    /**
+     * Any container and encoder the FFmpeg build has (e.g. "avi" + "mpeg4"), for tests of other formats.
+     *
+     * @param encoderName null = the H.264 encoder
+     */
+    VideoWriter(Path file, int width, int height, int fps, String container, String encoderName)
+            throws VideoException {
         if (width < 16 || height < 16 || width % 2 != 0 || height % 2 != 0) {
             throw new VideoException("video size " + width + "x" + height + " for " + file
                     + " is not supported; use even sizes of at least 16 (yuv420p), e.g. 128x128");
@@ -73,12 +83,15 @@ public final class VideoWriter implements AutoCloseable {
         this.file = file;
         this.width = width;
         this.height = height;
-        AVCodec encoder = findEncoder();
+        AVCodec encoder = encoderName == null ? findEncoder() : avcodec_find_encoder_by_name(encoderName);
+        if (encoder == null || encoder.isNull()) {
+            throw new VideoException("this FFmpeg build has no encoder named " + encoderName);
+        }
         String path = file.toAbsolutePath().toString();
         format = new AVFormatContext(null);
-        int err = avformat_alloc_output_context2(format, null, "mp4", path);
+        int err = avformat_alloc_output_context2(format, null, container, path);
         if (err < 0) {
-            throw VideoException.ffmpeg("cannot create MP4 container for " + file, err);
+            throw VideoException.ffmpeg("cannot create " + container + " container for " + file, err);
         }
         stream = avformat_new_stream(format, null);
         codec = avcodec_alloc_context3(encoder);
@@ -122,7 +135,7 @@ public final class VideoWriter implements AutoCloseable {
         err = avformat_write_header(format, (AVDictionary) null);
         if (err < 0) {
             release(true);
-            throw VideoException.ffmpeg("cannot write MP4 header to " + file, err);
+            throw VideoException.ffmpeg("cannot write the " + container + " header to " + file, err);
         }
         frame = av_frame_alloc();
         frame.format(AV_PIX_FMT_YUV420P);
