@@ -16,7 +16,9 @@ import picocli.CommandLine.HelpCommand;
                 HelpCommand.class,
                 VersionCommand.class,
                 VideosCommand.class,
+                PrepareCommand.class,
                 SpeedCommand.class,
+                EditCommand.class,
                 TrainCommand.class,
         })
 public final class VincieCommand implements Runnable {

@@ -58,7 +58,8 @@ public final class CaptionsDescriber implements TransitionDescriber {
         return null;
     }
 
-    static String baseName(Path video) {
+    /** File name of {@code video} without its extension. */
+    public static String baseName(Path video) {
         String name = video.getFileName().toString();
         int dot = name.lastIndexOf('.');
         return dot > 0 ? name.substring(0, dot) : name;

@@ -1,20 +1,26 @@
 package studio.vincie.data.frames;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
 /**
- * Stage 1: picks the frames of a video that become session images, by hybrid equal-interval + content-based
- * sampling. Content: consecutive frames are compared on small luma thumbnails; a step where enough pixels
- * changed is a change, runs of changes are events and the frames between them stable stretches. One frame
- * from the middle of each stable stretch is a candidate, so consecutive candidates bracket exactly one event.
- * Time: a grid of every {@code interval}-th frame adds candidates, except inside short change runs (which
- * would split one event in two); grid frames catch slow drifts that no single step reveals and cut long
- * continuous motion into several turns. Finally a candidate is kept only if it differs from the previously
- * kept frame, so no turn shows "nothing happened". {@link #sessions} cuts the kept frames into sessions of
- * 2-6 frames.
- * Thread-safe (stateless apart from its configuration).
+ * Stage 1: picks the frames of a video that become session images, by hybrid content-based + equal-interval
+ * sampling. Frames are compared on small box-filtered luma thumbnails (the largest pixel difference, so a
+ * small object changing counts as much as a big one).
+ * <ol>
+ *   <li><b>Content</b>: a stable stretch is a run of at least {@code minStableFrames} frames whose steps are
+ *   all still and which stays close to its first frame (so slow fades end it); everything between stable
+ *   stretches is a change. One frame per stable stretch is a candidate, the calmest one (smallest differences
+ *   to both neighbours, nearest the middle), so consecutive candidates bracket each change.</li>
+ *   <li><b>Time</b>: every {@code interval}-th frame is a candidate too, except inside changes shorter than
+ *   {@code maxChangeSpan} (which it would cut in two); it cuts long continuous motion into several turns and
+ *   samples videos that never hold still.</li>
+ *   <li>A candidate is kept only when it differs from the previously kept frame, so no turn shows
+ *   "nothing happened".</li>
+ * </ol>
+ * {@link #sessions} then cuts the kept frames into sessions of 2-6 frames. Stateless and thread-safe.
  */
 public final class FrameSelector {
 
@@ -28,85 +34,112 @@ public final class FrameSelector {
         return config;
     }
 
-    /** A run of consecutive changed steps: frames {@code first-1 -> last} differ; stable before and after. */
-    public record ChangeRun(int first, int last) {
-        /** Number of changed steps in the run. */
-        public int length() {
-            return last - first + 1;
+    /** Frames {@code first..last} (inclusive) hold still. */
+    public record Stretch(int first, int last) {
+        public boolean contains(int frame) {
+            return frame >= first && frame <= last;
         }
     }
 
-    /** What {@link #select} found: the kept frame indices (ascending) and the change runs. */
-    public record Selection(List<Integer> frames, List<ChangeRun> changes) {
-    }
-
-    /** True when two thumbnails differ enough to count as a change. */
-    public boolean differs(Thumbnail a, Thumbnail b) {
-        return a.changedFraction(b, config.pixelThreshold()) >= config.minChangedFraction();
+    /**
+     * What {@link #select} found: the kept frame indices (ascending), the stable stretches and the still
+     * threshold used for this video.
+     */
+    public record Selection(List<Integer> frames, List<Stretch> stable, double threshold) {
     }
 
     /** Selects frames from the thumbnails of all frames of one video, in order. */
     public Selection select(List<Thumbnail> thumbs) {
         int n = thumbs.size();
         if (n == 0) {
-            return new Selection(List.of(), List.of());
+            return new Selection(List.of(), List.of(), config.stillThreshold());
         }
-        // step[i] (i >= 1): frame i differs from frame i-1.
-        boolean[] step = new boolean[n];
+        double[] step = new double[n + 1]; // step[i] = difference frame i-1 -> i; step[0], step[n] = 0
         for (int i = 1; i < n; i++) {
-            step[i] = differs(thumbs.get(i - 1), thumbs.get(i));
+            step[i] = thumbs.get(i - 1).maxDifference(thumbs.get(i));
         }
-        List<ChangeRun> runs = new ArrayList<>();
-        // runOf[i] = index of the change run frame i lies strictly inside or ends, -1 if in a stable stretch.
-        int[] runOf = new int[n];
-        java.util.Arrays.fill(runOf, -1);
-        for (int i = 1; i < n; i++) {
-            if (step[i]) {
-                int j = i;
-                while (j + 1 < n && step[j + 1]) {
-                    j++;
-                }
-                runs.add(new ChangeRun(i, j));
-                for (int k = i; k < j; k++) {
-                    runOf[k] = runs.size() - 1; // frames i..j-1 are mid-motion; frame j is the first settled one
-                }
-                i = j;
+        double threshold = threshold(step, n);
+        double drift = threshold * config.driftFactor();
+        List<Stretch> stable = new ArrayList<>();
+        int s = 0;
+        while (s < n) {
+            int e = s;
+            while (e + 1 < n && step[e + 1] < threshold
+                    && thumbs.get(s).maxDifference(thumbs.get(e + 1)) < drift) {
+                e++;
             }
+            if (e - s + 1 >= config.minStableFrames()) {
+                stable.add(new Stretch(s, e));
+            }
+            s = e + 1;
         }
         List<Integer> candidates = new ArrayList<>();
-        // Content-based: the middle of each stable stretch (maximal run of frames with runOf == -1).
-        for (int i = 0; i < n; ) {
-            if (runOf[i] >= 0) {
-                i++;
-                continue;
-            }
-            int j = i;
-            while (j + 1 < n && runOf[j + 1] < 0 && !step[j + 1]) {
-                j++;
-            }
-            candidates.add((i + j) / 2);
-            i = j + 1;
+        for (Stretch st : stable) {
+            candidates.add(calmest(st, step));
         }
-        // Time-based: the equal-interval grid, skipping frames inside short events.
         for (int g = 0; g < n; g += config.interval()) {
-            int r = runOf[g];
-            if (r < 0 || runs.get(r).length() > config.maxChangeSpan()) {
+            int change = changeLength(g, stable, n);
+            if (change == 0 || change > config.maxChangeSpan()) {
                 candidates.add(g);
             }
         }
         candidates = candidates.stream().distinct().sorted().toList();
         List<Integer> kept = new ArrayList<>();
         for (int c : candidates) {
-            if (kept.isEmpty() || differs(thumbs.get(kept.get(kept.size() - 1)), thumbs.get(c))) {
+            if (kept.isEmpty() || thumbs.get(kept.get(kept.size() - 1)).maxDifference(thumbs.get(c)) >= drift) {
                 kept.add(c);
             }
         }
-        return new Selection(List.copyOf(kept), List.copyOf(runs));
+        return new Selection(List.copyOf(kept), List.copyOf(stable), threshold);
+    }
+
+    /** The still threshold, raised for noisy videos to a multiple of the lower quartile of step differences. */
+    private double threshold(double[] step, int n) {
+        if (n < 3) {
+            return config.stillThreshold();
+        }
+        double[] sorted = Arrays.copyOfRange(step, 1, n);
+        Arrays.sort(sorted);
+        double noise = sorted[sorted.length / 4];
+        return Math.min(config.maxStillThreshold(), Math.max(config.stillThreshold(), config.noiseFactor() * noise));
+    }
+
+    /** The frame of a stretch with the smallest differences to both neighbours, nearest the middle on ties. */
+    private static int calmest(Stretch st, double[] step) {
+        double mid = (st.first() + st.last()) / 2.0;
+        int best = st.first();
+        double bestScore = Double.MAX_VALUE;
+        for (int i = st.first(); i <= st.last(); i++) {
+            double inside = (i > st.first() ? step[i] : 0) + (i < st.last() ? step[i + 1] : 0);
+            double score = inside * 1000 + Math.abs(i - mid);
+            if (score < bestScore) {
+                bestScore = score;
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    /** 0 when {@code frame} is in a stable stretch, else the length of the change it lies in (frames). */
+    private static int changeLength(int frame, List<Stretch> stable, int n) {
+        int before = -1;
+        int after = n;
+        for (Stretch st : stable) {
+            if (st.contains(frame)) {
+                return 0;
+            }
+            if (st.last() < frame) {
+                before = st.last();
+            } else if (st.first() > frame && after == n) {
+                after = st.first();
+            }
+        }
+        return after - before - 1;
     }
 
     /**
      * Cuts kept frames into sessions of {@code minFrames..maxFrames} frames, lengths drawn from {@code rng}.
-     * A session starts at the frame the previous one ended on, so every bracketed event lands in exactly one
+     * A session starts at the frame the previous one ended on, so every bracketed change lands in exactly one
      * turn.
      */
     public List<List<Integer>> sessions(List<Integer> frames, Random rng) {

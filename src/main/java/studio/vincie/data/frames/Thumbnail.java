@@ -32,17 +32,15 @@ public record Thumbnail(int size, float[] luma) {
         return new Thumbnail(size, sum);
     }
 
-    /** Fraction (0..1) of pixels whose luma differs from {@code other}'s by more than {@code threshold}. */
-    public double changedFraction(Thumbnail other, double threshold) {
+    /** Largest absolute luma difference to {@code other} over all thumbnail pixels (0..255). */
+    public double maxDifference(Thumbnail other) {
         if (other.size != size) {
             throw new IllegalArgumentException("thumbnails of different sizes: " + size + " vs " + other.size);
         }
-        int changed = 0;
+        float max = 0;
         for (int i = 0; i < luma.length; i++) {
-            if (Math.abs(luma[i] - other.luma[i]) > threshold) {
-                changed++;
-            }
+            max = Math.max(max, Math.abs(luma[i] - other.luma[i]));
         }
-        return (double) changed / luma.length;
+        return max;
     }
 }

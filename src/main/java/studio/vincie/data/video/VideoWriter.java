@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes frames to an H.264 MP4 file through FFmpeg (bytedeco natives). The bundled FFmpeg build has no
- * libx264; its H.264 encoder is Cisco's {@code libopenh264}, which we drive with a low maximum quantiser so
- * the small, flat-coloured studio frames survive encoding nearly intact (decoded PSNR well above 30 dB).
+ * libx264; its H.264 encoder is Cisco's {@code libopenh264}, run in quality mode with a
+ * capped quantiser and a 10 s GOP, so the studio frames survive encoding nearly intact (decoded PSNR above
+ * 30 dB) and static frames decode identically.
  * Pixel format yuv420p, so width and height must be even. Not thread-safe; one writer per file.
  */
 public final class VideoWriter implements AutoCloseable {
@@ -35,6 +36,8 @@ public final class VideoWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(VideoWriter.class);
     /** Tried in order; the first the native build has wins. */
     private static final String[] H264_ENCODERS = {"libopenh264", "libx264", "h264"};
+    /** Largest quantiser the encoder may use. */
+    static final int MAX_QP = 18;
 
     private final Path file;
     private final int width;
@@ -59,6 +62,16 @@ public final class VideoWriter implements AutoCloseable {
      * @throws VideoException if no H.264 encoder exists or the file cannot be created
      */
     public VideoWriter(Path file, int width, int height, int fps) throws VideoException {
+        this(file, width, height, fps, "mp4", null);
+    }
+
+    /**
+     * Any container and encoder the FFmpeg build has (e.g. "avi" + "mpeg4"), for tests of other formats.
+     *
+     * @param encoderName null = the H.264 encoder
+     */
+    VideoWriter(Path file, int width, int height, int fps, String container, String encoderName)
+            throws VideoException {
         if (width < 16 || height < 16 || width % 2 != 0 || height % 2 != 0) {
             throw new VideoException("video size " + width + "x" + height + " for " + file
                     + " is not supported; use even sizes of at least 16 (yuv420p), e.g. 128x128");
@@ -70,12 +83,15 @@ public final class VideoWriter implements AutoCloseable {
         this.file = file;
         this.width = width;
         this.height = height;
-        AVCodec encoder = findEncoder();
+        AVCodec encoder = encoderName == null ? findEncoder() : avcodec_find_encoder_by_name(encoderName);
+        if (encoder == null || encoder.isNull()) {
+            throw new VideoException("this FFmpeg build has no encoder named " + encoderName);
+        }
         String path = file.toAbsolutePath().toString();
         format = new AVFormatContext(null);
-        int err = avformat_alloc_output_context2(format, null, "mp4", path);
+        int err = avformat_alloc_output_context2(format, null, container, path);
         if (err < 0) {
-            throw VideoException.ffmpeg("cannot create MP4 container for " + file, err);
+            throw VideoException.ffmpeg("cannot create " + container + " container for " + file, err);
         }
         stream = avformat_new_stream(format, null);
         codec = avcodec_alloc_context3(encoder);
@@ -85,18 +101,21 @@ public final class VideoWriter implements AutoCloseable {
         codec.pix_fmt(AV_PIX_FMT_YUV420P);
         codec.time_base(av_make_q(1, fps));
         codec.framerate(av_make_q(fps, 1));
-        codec.gop_size(fps);
+        // Long GOP: each I-frame re-quantises static content and shows up as flicker in frame differences.
+        codec.gop_size(fps * 10);
         codec.max_b_frames(0);
-        // ~6 bits per pixel per second budget and a capped quantiser: quality first, files stay small anyway.
-        codec.bit_rate(Math.max(400_000L, (long) width * height * fps * 6 / 4));
+        // Quality first: a generous bit budget and a capped quantiser (QP <= 18). At 128 px a studio video
+        // is still under 40 kB; the default QP 26 bands gradient skies below 30 dB PSNR.
+        codec.bit_rate(Math.max(2_000_000L, (long) width * height * fps * 40));
         codec.qmin(1);
-        codec.qmax(22);
+        codec.qmax(MAX_QP);
         if ((format.oformat().flags() & AVFMT_GLOBALHEADER) != 0) {
             codec.flags(codec.flags() | AV_CODEC_FLAG_GLOBAL_HEADER);
         }
         AVDictionary opts = new AVDictionary(null);
         if ("libopenh264".equals(encoder.name().getString())) {
             av_dict_set(opts, "allow_skip_frames", "0", 0);
+            av_dict_set(opts, "rc_mode", "quality", 0);
         }
         err = avcodec_open2(codec, encoder, opts);
         av_dict_free(opts);
@@ -116,7 +135,7 @@ public final class VideoWriter implements AutoCloseable {
         err = avformat_write_header(format, (AVDictionary) null);
         if (err < 0) {
             release(true);
-            throw VideoException.ffmpeg("cannot write MP4 header to " + file, err);
+            throw VideoException.ffmpeg("cannot write the " + container + " header to " + file, err);
         }
         frame = av_frame_alloc();
         frame.format(AV_PIX_FMT_YUV420P);

@@ -84,6 +84,25 @@ class VideoRoundTripTest {
     }
 
     @Test
+    void readsOtherFormatsToo() throws Exception {
+        List<BufferedImage> rendered = frames(96, 10);
+        Path avi = dir.resolve("clip.avi");
+        try (VideoWriter w = new VideoWriter(avi, 96, 96, 10, "avi", "mpeg4")) {
+            for (BufferedImage f : rendered) {
+                w.write(f);
+            }
+        }
+        try (VideoReader r = new VideoReader(avi)) {
+            List<BufferedImage> decoded = new ArrayList<>();
+            for (BufferedImage f = r.next(); f != null; f = r.next()) {
+                decoded.add(f);
+            }
+            assertThat(decoded).hasSize(10);
+            assertThat(psnr(rendered.get(5), decoded.get(5))).isGreaterThan(25.0);
+        }
+    }
+
+    @Test
     void readerScalesToShortSide() throws Exception {
         Path mp4 = dir.resolve("small.mp4");
         try (VideoWriter w = new VideoWriter(mp4, 64, 32, 10)) {
