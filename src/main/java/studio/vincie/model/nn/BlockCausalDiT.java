@@ -180,7 +180,9 @@ public final class BlockCausalDiT {
     static NDArray rows(NDArray table, NDArray idx) {
         long f = table.getShape().get(1);
         long n = idx.getShape().get(0);
-        return table.gather(idx.reshape(n, 1).repeat(1, f), 0);
+        NDArray out = table.gather(idx.reshape(n, 1).repeat(1, f), 0);
+        out.attach(idx.getManager()); // the result would otherwise belong to the weights' manager and leak
+        return out;
     }
 
     static long[] toLong(int[] v) {
