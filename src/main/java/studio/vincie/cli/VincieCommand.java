@@ -15,7 +15,10 @@ import picocli.CommandLine.HelpCommand;
         subcommands = {
                 HelpCommand.class,
                 VersionCommand.class,
+                VideosCommand.class,
+                PrepareCommand.class,
                 SpeedCommand.class,
+                EditCommand.class,
         })
 public final class VincieCommand implements Runnable {
 

@@ -118,6 +118,16 @@ public final class DitEditModel implements EditModel {
         this.segmentationFirst = on;
     }
 
+    @Override
+    public boolean supportsRegionPrediction() {
+        return true;
+    }
+
+    @Override
+    public void setRegionPrediction(boolean on) {
+        setSegmentationFirst(on);
+    }
+
     public ModelConfig config() {
         return loaded.config();
     }
@@ -224,7 +234,8 @@ public final class DitEditModel implements EditModel {
         }
         try {
             for (String line : Files.readAllLines(card, StandardCharsets.UTF_8)) {
-                String l = line.replace("*", "").trim();
+                // Tolerates markdown around the line: "**Domain:** ...", "- Domain: ...", "> Domain: ...".
+                String l = line.replace("*", "").replaceFirst("^[\\s#>\\-]+", "").trim();
                 if (l.toLowerCase(Locale.ROOT).startsWith("domain:")) {
                     return l.substring("domain:".length()).trim();
                 }
