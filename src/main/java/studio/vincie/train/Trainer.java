@@ -237,7 +237,8 @@ public final class Trainer {
                             + "checkpoint");
                 }
                 for (NDArray g : grads.values()) {
-                    g.set(new ai.djl.ndarray.index.NDIndex(), 0f); // muli(0) would keep NaN (0 * NaN = NaN)
+                    g.set(g.isNaN().logicalOr(g.isInfinite()), 0f); // muli(0) alone keeps NaN (0 * NaN = NaN)
+                    g.muli(0f);
                 }
                 return v;
             }
