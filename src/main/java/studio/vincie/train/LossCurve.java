@@ -105,10 +105,15 @@ public final class LossCurve {
                 g.fillOval(x - 4, y - 4, 8, 8);
             }
         }
-        int lx = W - R - 230;
+        int lx = W - R - 290;
         legend(g, lx, T + 15, new Color(0x1f77b4), "train loss (NIP+CSP+NSP), running mean");
         legend(g, lx, T + 32, new Color(0xff7f0e), "NIP loss, running mean");
         legend(g, lx, T + 49, new Color(0x2ca02c), "validation loss (EMA weights)");
+    }
+
+    /** Redraws {@code loss.png} from a {@code train.csv}: {@code LossCurve CSV PNG TITLE}. */
+    public static void main(String[] args) throws IOException {
+        write(TrainLog.read(Path.of(args[0])), args.length > 2 ? args[2] : "", Path.of(args[1]));
     }
 
     private static void legend(Graphics2D g, int x, int y, Color c, String text) {

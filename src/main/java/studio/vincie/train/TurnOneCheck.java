@@ -1,0 +1,112 @@
+package studio.vincie.train;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+import studio.vincie.data.world.StudioSession;
+import studio.vincie.data.world.StudioSessionGenerator;
+import studio.vincie.data.world.StudioTurn;
+import studio.vincie.model.Cancellation;
+import studio.vincie.model.DitEditModel;
+import studio.vincie.model.EditRequest;
+import studio.vincie.model.EditResult;
+
+/**
+ * A quick, honest sanity check of a trained model folder on held-out studio sessions (not the
+ * benchmark): for each session, turn 1 is edited from its instruction alone, and the result is
+ * compared with the ground-truth image: PSNR, and the mean absolute change inside versus outside the
+ * ground-truth edit region (union of Ck and Nk). The same numbers for "return the input unchanged"
+ * are printed beside, so a reader sees whether the model does better than doing nothing.
+ *
+ * <p>Run: {@code java -cp target/vincie.jar studio.vincie.train.TurnOneCheck MODEL SESSIONS SEED}.
+ */
+public final class TurnOneCheck {
+
+    private TurnOneCheck() {
+    }
+
+    /** Per-session figures: PSNR model / identity, mean |change| inside / outside the region. */
+    public record Figures(double psnrModel, double psnrIdentity, double changeInside, double changeOutside) {
+    }
+
+    public static Figures check(DitEditModel model, StudioSession s, long seed) {
+        StudioTurn t = s.turns().get(0);
+        EditRequest request = new EditRequest(s.startImage(), List.of(), t.text(), null, seed,
+                model.config().defaultSteps(), model.config().defaultGuidance());
+        EditResult r = model.edit(request, (step, total) -> { }, Cancellation.NEVER);
+        BufferedImage out = r.image();
+        return new Figures(psnr(out, t.image()), psnr(s.startImage(), t.image()),
+                change(s.startImage(), out, t.currentMask(), t.nextMask(), true),
+                change(s.startImage(), out, t.currentMask(), t.nextMask(), false));
+    }
+
+    static double psnr(BufferedImage a, BufferedImage b) {
+        double se = 0;
+        int n = 0;
+        for (int y = 0; y < b.getHeight(); y++) {
+            for (int x = 0; x < b.getWidth(); x++) {
+                int p = a.getRGB(x, y);
+                int q = b.getRGB(x, y);
+                for (int sh = 0; sh <= 16; sh += 8) {
+                    double d = ((p >> sh) & 0xFF) - ((q >> sh) & 0xFF);
+                    se += d * d;
+                    n++;
+                }
+            }
+        }
+        double mse = se / n;
+        return mse == 0 ? 99 : 10 * Math.log10(255.0 * 255.0 / mse);
+    }
+
+    static double change(BufferedImage before, BufferedImage after, BufferedImage c, BufferedImage nx,
+                         boolean inside) {
+        double sum = 0;
+        int n = 0;
+        for (int y = 0; y < before.getHeight(); y++) {
+            for (int x = 0; x < before.getWidth(); x++) {
+                boolean region = (c != null && (c.getRaster().getSample(x, y, 0) > 127))
+                        || (nx != null && (nx.getRaster().getSample(x, y, 0) > 127));
+                if (region != inside) {
+                    continue;
+                }
+                int p = before.getRGB(x, y);
+                int q = after.getRGB(x, y);
+                for (int sh = 0; sh <= 16; sh += 8) {
+                    sum += Math.abs(((p >> sh) & 0xFF) - ((q >> sh) & 0xFF));
+                }
+                n += 3;
+            }
+        }
+        return n == 0 ? 0 : sum / n;
+    }
+
+    /** {@code MODEL SESSIONS SEED}: prints one line per session and the means. */
+    public static void main(String[] args) throws Exception {
+        if (args.length < 3) {
+            System.err.println("usage: TurnOneCheck MODEL_FOLDER SESSIONS SEED");
+            System.exit(2);
+        }
+        int sessions = Integer.parseInt(args[1]);
+        long seed = Long.parseLong(args[2]);
+        double[] sum = new double[4];
+        try (DitEditModel model = DitEditModel.load(Path.of(args[0]))) {
+            int size = model.config().imageSize();
+            for (int i = 0; i < sessions; i++) {
+                StudioSession s = StudioSessionGenerator.generate(seed * 7_000_003L + i, 1, size);
+                Figures f = check(model, s, seed + i);
+                System.out.printf(Locale.ROOT, "%3d %-12s psnr model %.2f identity %.2f | change in %.1f out %.1f | %s%n",
+                        i, s.turns().get(0).category().label(), f.psnrModel(), f.psnrIdentity(), f.changeInside(),
+                        f.changeOutside(), s.turns().get(0).text());
+                sum[0] += f.psnrModel();
+                sum[1] += f.psnrIdentity();
+                sum[2] += f.changeInside();
+                sum[3] += f.changeOutside();
+            }
+        }
+        System.out.printf(Locale.ROOT, "mean over %d sessions: PSNR model %.2f dB, identity %.2f dB; mean |change| "
+                + "inside the region %.1f, outside %.1f (0-255)%n", sessions, sum[0] / sessions, sum[1] / sessions,
+                sum[2] / sessions, sum[3] / sessions);
+    }
+}
