@@ -1,0 +1,144 @@
+package studio.vincie.bench;
+
+import java.awt.image.BufferedImage;
+
+/**
+ * Pixel metrics of the benchmark: mean absolute error (L1) and PSNR between two RGB images, IoU
+ * between two grayscale masks, and the binary views of masks the judge works on. All values are on
+ * the 0..1 intensity scale; images must have the same size.
+ */
+public final class ImageMetrics {
+
+    /** PSNR reported for identical images, where the formula is infinite; keeps JSON finite. */
+    public static final double PSNR_CAP = 100.0;
+
+    private ImageMetrics() {
+    }
+
+    /** Mean absolute difference over all pixels and the three channels, in 0..1. */
+    public static double l1(BufferedImage a, BufferedImage b) {
+        requireSameSize(a, b);
+        long sum = 0;
+        for (int y = 0; y < a.getHeight(); y++) {
+            for (int x = 0; x < a.getWidth(); x++) {
+                int p = a.getRGB(x, y);
+                int q = b.getRGB(x, y);
+                sum += Math.abs(((p >> 16) & 255) - ((q >> 16) & 255))
+                        + Math.abs(((p >> 8) & 255) - ((q >> 8) & 255))
+                        + Math.abs((p & 255) - (q & 255));
+            }
+        }
+        return sum / (3.0 * 255.0 * a.getWidth() * a.getHeight());
+    }
+
+    /** Peak signal-to-noise ratio in dB (peak 255), capped at {@link #PSNR_CAP} for identical images. */
+    public static double psnr(BufferedImage a, BufferedImage b) {
+        requireSameSize(a, b);
+        double sq = 0;
+        for (int y = 0; y < a.getHeight(); y++) {
+            for (int x = 0; x < a.getWidth(); x++) {
+                int p = a.getRGB(x, y);
+                int q = b.getRGB(x, y);
+                for (int shift = 0; shift <= 16; shift += 8) {
+                    double d = ((p >> shift) & 255) - ((q >> shift) & 255);
+                    sq += d * d;
+                }
+            }
+        }
+        double mse = sq / (3.0 * a.getWidth() * a.getHeight());
+        if (mse == 0) {
+            return PSNR_CAP;
+        }
+        return Math.min(PSNR_CAP, 10 * Math.log10(255.0 * 255.0 / mse));
+    }
+
+    /** Mask pixels with gray level >= 128 (white = region), row-major. Null mask gives null. */
+    public static boolean[] binary(BufferedImage mask) {
+        if (mask == null) {
+            return null;
+        }
+        int w = mask.getWidth();
+        boolean[] out = new boolean[w * mask.getHeight()];
+        for (int y = 0; y < mask.getHeight(); y++) {
+            for (int x = 0; x < w; x++) {
+                int p = mask.getRGB(x, y);
+                // Luma of a gray mask is any channel; average guards against colored masks.
+                int gray = (((p >> 16) & 255) + ((p >> 8) & 255) + (p & 255)) / 3;
+                out[y * w + x] = gray >= 128;
+            }
+        }
+        return out;
+    }
+
+    /** Intersection over union of two masks; 1.0 when both are empty. */
+    public static double maskIou(BufferedImage predicted, BufferedImage truth) {
+        requireSameSize(predicted, truth);
+        return iou(binary(predicted), binary(truth));
+    }
+
+    /** Intersection over union of two binary masks of equal length; 1.0 when both are empty. */
+    public static double iou(boolean[] a, boolean[] b) {
+        int inter = 0;
+        int union = 0;
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] && b[i]) {
+                inter++;
+            }
+            if (a[i] || b[i]) {
+                union++;
+            }
+        }
+        return union == 0 ? 1.0 : inter / (double) union;
+    }
+
+    /** Grows a binary mask by {@code radius} pixels (square neighbourhood). */
+    public static boolean[] dilate(boolean[] mask, int width, int height, int radius) {
+        if (radius <= 0) {
+            return mask.clone();
+        }
+        // Separable max filter: horizontal pass then vertical pass, O(pixels * radius).
+        boolean[] horizontal = new boolean[mask.length];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                boolean any = false;
+                for (int dx = -radius; dx <= radius && !any; dx++) {
+                    int xx = x + dx;
+                    any = xx >= 0 && xx < width && mask[y * width + xx];
+                }
+                horizontal[y * width + x] = any;
+            }
+        }
+        boolean[] out = new boolean[mask.length];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                boolean any = false;
+                for (int dy = -radius; dy <= radius && !any; dy++) {
+                    int yy = y + dy;
+                    any = yy >= 0 && yy < height && horizontal[yy * width + x];
+                }
+                out[y * width + x] = any;
+            }
+        }
+        return out;
+    }
+
+    /** Shrinks a binary mask by {@code radius} pixels (the complement of dilating the complement). */
+    public static boolean[] erode(boolean[] mask, int width, int height, int radius) {
+        boolean[] inverse = new boolean[mask.length];
+        for (int i = 0; i < mask.length; i++) {
+            inverse[i] = !mask[i];
+        }
+        boolean[] grown = dilate(inverse, width, height, radius);
+        for (int i = 0; i < grown.length; i++) {
+            grown[i] = !grown[i];
+        }
+        return grown;
+    }
+
+    static void requireSameSize(BufferedImage a, BufferedImage b) {
+        if (a.getWidth() != b.getWidth() || a.getHeight() != b.getHeight()) {
+            throw new IllegalArgumentException("images differ in size: " + a.getWidth() + "x" + a.getHeight()
+                    + " vs " + b.getWidth() + "x" + b.getHeight() + "; resize the model output to the benchmark size");
+        }
+    }
+}

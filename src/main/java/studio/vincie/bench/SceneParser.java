@@ -1,0 +1,121 @@
+package studio.vincie.bench;
+
+import java.awt.image.BufferedImage;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finds the objects in an image by parsing its pixels, the way the judge reads a model's output:
+ * colour segmentation against the named palette (as lit in the scene), then connected components.
+ *
+ * <p>A pixel belongs to palette colour c when it differs from the scene background at that place by
+ * more than {@link JudgeTolerances#backgroundSeparation()}, lies within {@link JudgeTolerances#colorDistance()}
+ * of c, and is closer to c than to the background. Other non-background pixels (anti-aliased edges,
+ * smears) stay unlabelled. Components of each colour (4-connected) smaller than
+ * {@link JudgeTolerances#minObjectPixels()} are dropped as noise. Objects of one colour that touch merge
+ * into one region; the judge compares regions, so that case is judged on the merged silhouette.
+ */
+public final class SceneParser {
+
+    private final JudgeTolerances tolerances;
+
+    public SceneParser(JudgeTolerances tolerances) {
+        this.tolerances = tolerances;
+    }
+
+    /**
+     * @param image      the image to parse
+     * @param background the scene's background without objects (same lighting), same size
+     * @param palette    colour name to lit RGB (0xRRGGBB)
+     */
+    public List<FoundObject> parse(BufferedImage image, BufferedImage background, Map<String, Integer> palette) {
+        ImageMetrics.requireSameSize(image, background);
+        int w = image.getWidth();
+        int h = image.getHeight();
+        String[] names = palette.keySet().toArray(String[]::new);
+        int[] colors = new int[names.length];
+        for (int i = 0; i < names.length; i++) {
+            colors[i] = palette.get(names[i]);
+        }
+        int[] labels = label(image, background, colors);
+        double scale = JudgeTolerances.scale(Math.min(w, h));
+        int minPixels = Math.max(1, (int) Math.round(tolerances.minObjectPixels() * scale * scale));
+        List<FoundObject> found = new ArrayList<>();
+        boolean[] seen = new boolean[w * h];
+        ArrayDeque<Integer> queue = new ArrayDeque<>();
+        for (int start = 0; start < labels.length; start++) {
+            if (labels[start] < 0 || seen[start]) {
+                continue;
+            }
+            int label = labels[start];
+            boolean[] pixels = new boolean[w * h];
+            int area = 0;
+            double sumX = 0;
+            double sumY = 0;
+            seen[start] = true;
+            queue.add(start);
+            while (!queue.isEmpty()) {
+                int p = queue.poll();
+                int x = p % w;
+                int y = p / w;
+                pixels[p] = true;
+                area++;
+                sumX += x + 0.5;
+                sumY += y + 0.5;
+                int[] neighbours = {x > 0 ? p - 1 : -1, x < w - 1 ? p + 1 : -1, y > 0 ? p - w : -1, y < h - 1 ? p + w : -1};
+                for (int q : neighbours) {
+                    if (q >= 0 && !seen[q] && labels[q] == label) {
+                        seen[q] = true;
+                        queue.add(q);
+                    }
+                }
+            }
+            if (area >= minPixels) {
+                found.add(new FoundObject(names[label], area, sumX / area, sumY / area, pixels));
+            }
+        }
+        return found;
+    }
+
+    /** Palette index per pixel, or -1 for background and unlabelled pixels. */
+    private int[] label(BufferedImage image, BufferedImage background, int[] colors) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        int[] labels = new int[w * h];
+        double separation = tolerances.backgroundSeparation();
+        double maxColor = tolerances.colorDistance();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int v = image.getRGB(x, y);
+                double toBackground = distance(v, background.getRGB(x, y));
+                int best = -1;
+                double bestDistance = Double.MAX_VALUE;
+                if (toBackground > separation) {
+                    for (int c = 0; c < colors.length; c++) {
+                        double d = distance(v, colors[c]);
+                        if (d < bestDistance) {
+                            bestDistance = d;
+                            best = c;
+                        }
+                    }
+                    // An object pixel must look like its colour more than like the background behind it.
+                    if (bestDistance > maxColor || bestDistance >= toBackground) {
+                        best = -1;
+                    }
+                }
+                labels[y * w + x] = best;
+            }
+        }
+        return labels;
+    }
+
+    /** Euclidean RGB distance on the 0..255 scale. */
+    static double distance(int a, int b) {
+        int dr = ((a >> 16) & 255) - ((b >> 16) & 255);
+        int dg = ((a >> 8) & 255) - ((b >> 8) & 255);
+        int db = (a & 255) - (b & 255);
+        return Math.sqrt(dr * dr + dg * dg + db * db);
+    }
+}

@@ -1,0 +1,196 @@
+package studio.vincie.bench;
+
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Judges one benchmark turn against exact ground truth, the part MSE-Bench gives to GPT-4o.
+ *
+ * <p><b>Follows the instruction</b>: the objects found in the output by {@link SceneParser} match the
+ * objects found in the ground-truth rendering one to one, with the same palette colour, centroid within
+ * {@link JudgeTolerances#positionPixels()}, area within {@link JudgeTolerances#sizeRatio()} and silhouette
+ * IoU of at least {@link JudgeTolerances#shapeIou()} (a one-pixel band around the reference outline is
+ * ignored, so anti-aliasing does not count); no extra object may appear; and away from objects the output
+ * matches the ground-truth background (time of day, lighting) within {@link JudgeTolerances#backgroundL1()}.
+ * <b>Consistent</b>: outside the ground-truth edit region (current and next masks, grown by a margin) the
+ * output preserves the image the turn started from within {@link JudgeTolerances#consistencyL1()} and
+ * {@link JudgeTolerances#changedFraction()}. Turns whose edit region is the whole frame (background,
+ * lighting, viewpoint) have nothing to preserve and are consistent by definition.
+ */
+public final class TurnJudge {
+
+    private final JudgeTolerances tolerances;
+    private final SceneParser parser;
+
+    public TurnJudge(JudgeTolerances tolerances) {
+        this.tolerances = tolerances;
+        this.parser = new SceneParser(tolerances);
+    }
+
+    public JudgeTolerances tolerances() {
+        return tolerances;
+    }
+
+    /** Objects the judge finds in the ground-truth image of a turn (the reference it compares against). */
+    public List<FoundObject> reference(TurnTruth truth) {
+        return parser.parse(truth.image(), truth.background(), truth.palette());
+    }
+
+    /**
+     * @param output   the model's image for this turn
+     * @param previous the image the turn was edited from (the model's own previous output)
+     */
+    public TurnVerdict judge(BufferedImage output, BufferedImage previous, TurnTruth truth) {
+        ImageMetrics.requireSameSize(output, truth.image());
+        ImageMetrics.requireSameSize(previous, truth.image());
+        List<String> reasons = new ArrayList<>();
+        boolean objectsMatch = matchObjects(output, truth, reasons);
+        double backgroundL1 = backgroundL1(output, truth);
+        boolean backgroundMatches = backgroundL1 <= tolerances.backgroundL1();
+        if (!backgroundMatches) {
+            reasons.add(String.format("background differs from the ground truth (L1 %.3f > %.3f)",
+                    backgroundL1, tolerances.backgroundL1()));
+        }
+        double[] outside = outsideRegion(output, previous, truth);
+        boolean consistent = outside[0] <= tolerances.consistencyL1() && outside[1] <= tolerances.changedFraction();
+        if (!consistent) {
+            reasons.add(String.format("image changed outside the edit region (L1 %.4f, %.2f%% of pixels changed)",
+                    outside[0], 100 * outside[1]));
+        }
+        return new TurnVerdict(objectsMatch && backgroundMatches, consistent, reasons, backgroundL1, outside[0], outside[1]);
+    }
+
+    private boolean matchObjects(BufferedImage output, TurnTruth truth, List<String> reasons) {
+        List<FoundObject> expected = reference(truth);
+        List<FoundObject> found = new ArrayList<>(parser.parse(output, truth.background(), truth.palette()));
+        int w = output.getWidth();
+        int h = output.getHeight();
+        double scale = JudgeTolerances.scale(Math.min(w, h));
+        boolean ok = true;
+        // Largest reference objects first, so a big object is not robbed of its match by a fragment.
+        expected.sort(Comparator.comparingInt(FoundObject::area).reversed());
+        for (FoundObject want : expected) {
+            FoundObject best = null;
+            double bestIou = -1;
+            for (FoundObject candidate : found) {
+                if (!candidate.color().equals(want.color())) {
+                    continue;
+                }
+                double iou = ImageMetrics.iou(candidate.pixels(), want.pixels());
+                // Ties (no overlap at all) go to the nearest candidate, so the reason names the likely match.
+                double score = iou > 0 ? iou : -candidate.distanceTo(want) / (w + h);
+                if (best == null || score > bestIou) {
+                    best = candidate;
+                    bestIou = score;
+                }
+            }
+            if (best == null) {
+                reasons.add("missing: " + want);
+                ok = false;
+                continue;
+            }
+            found.remove(best);
+            double distance = best.distanceTo(want);
+            double sizeRatio = best.sizeRatioTo(want);
+            double shape = shapeIou(best.pixels(), want.pixels(), w, h);
+            if (distance > tolerances.positionPixels() * scale) {
+                reasons.add(String.format("wrong position: expected %s, found %s (%.1f px off)", want, best, distance));
+                ok = false;
+            } else if (sizeRatio > tolerances.sizeRatio()) {
+                reasons.add(String.format("wrong size: expected %s, found %s (ratio %.2f)", want, best, sizeRatio));
+                ok = false;
+            } else if (shape < tolerances.shapeIou()) {
+                reasons.add(String.format("wrong shape: expected %s, found %s (IoU %.2f)", want, best, shape));
+                ok = false;
+            }
+        }
+        for (FoundObject extra : found) {
+            reasons.add("unexpected: " + extra);
+            ok = false;
+        }
+        return ok;
+    }
+
+    /** IoU of two silhouettes, ignoring the pixels within one pixel of the reference outline. */
+    static double shapeIou(boolean[] found, boolean[] reference, int w, int h) {
+        boolean[] outer = ImageMetrics.dilate(reference, w, h, 1);
+        boolean[] inner = ImageMetrics.erode(reference, w, h, 1);
+        int inter = 0;
+        int union = 0;
+        for (int i = 0; i < reference.length; i++) {
+            boolean band = outer[i] && !inner[i];
+            if (band) {
+                continue;
+            }
+            if (found[i] && reference[i]) {
+                inter++;
+            }
+            if (found[i] || reference[i]) {
+                union++;
+            }
+        }
+        return union == 0 ? 1.0 : inter / (double) union;
+    }
+
+    /** Mean absolute difference to the ground truth over pixels well away from any object (0..1). */
+    private double backgroundL1(BufferedImage output, TurnTruth truth) {
+        int w = output.getWidth();
+        int h = output.getHeight();
+        boolean[] objects = new boolean[w * h];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                objects[y * w + x] = SceneParser.distance(truth.image().getRGB(x, y), truth.background().getRGB(x, y))
+                        > tolerances.backgroundSeparation() / 2;
+            }
+        }
+        int margin = (int) Math.ceil(tolerances.regionMarginPixels() * JudgeTolerances.scale(Math.min(w, h)));
+        boolean[] near = ImageMetrics.dilate(objects, w, h, margin);
+        return meanAbs(output, truth.image(), near)[0];
+    }
+
+    /** {mean abs difference, changed fraction} of output vs previous outside the grown edit region. */
+    private double[] outsideRegion(BufferedImage output, BufferedImage previous, TurnTruth truth) {
+        boolean[] current = ImageMetrics.binary(truth.currentMask());
+        boolean[] next = ImageMetrics.binary(truth.nextMask());
+        if (current == null && next == null) {
+            return new double[] {0, 0};
+        }
+        int w = output.getWidth();
+        int h = output.getHeight();
+        boolean[] region = new boolean[w * h];
+        for (int i = 0; i < region.length; i++) {
+            region[i] = (current != null && current[i]) || (next != null && next[i]);
+        }
+        int margin = (int) Math.ceil(tolerances.regionMarginPixels() * JudgeTolerances.scale(Math.min(w, h)));
+        return meanAbs(output, previous, ImageMetrics.dilate(region, w, h, margin));
+    }
+
+    /** {mean abs difference (0..1), fraction of pixels with a channel off by more than the delta} over !excluded. */
+    private double[] meanAbs(BufferedImage a, BufferedImage b, boolean[] excluded) {
+        int w = a.getWidth();
+        long sum = 0;
+        int count = 0;
+        int changed = 0;
+        for (int i = 0; i < excluded.length; i++) {
+            if (excluded[i]) {
+                continue;
+            }
+            int p = a.getRGB(i % w, i / w);
+            int q = b.getRGB(i % w, i / w);
+            int dr = Math.abs(((p >> 16) & 255) - ((q >> 16) & 255));
+            int dg = Math.abs(((p >> 8) & 255) - ((q >> 8) & 255));
+            int db = Math.abs((p & 255) - (q & 255));
+            sum += dr + dg + db;
+            count++;
+            if (Math.max(dr, Math.max(dg, db)) > tolerances.changedPixelDelta()) {
+                changed++;
+            }
+        }
+        if (count == 0) {
+            return new double[] {0, 0};
+        }
+        return new double[] {sum / (3.0 * 255.0 * count), changed / (double) count};
+    }
+}
