@@ -146,7 +146,7 @@ public final class BenchPlot {
 
     private static void legend(Graphics2D g, int x0, String[] names, Color[] colors) {
         for (int i = 0; i < names.length; i++) {
-            int y = HEIGHT - 12 - (names.length - 1 - i) * 0;
+            int y = HEIGHT - 12;
             int x = x0 + MARGIN + i * 100;
             g.setColor(colors[i]);
             g.fillRect(x, y - 8, 10, 8);

@@ -1,10 +1,12 @@
 package studio.vincie.bench;
 
 /**
- * One object the {@link SceneParser} found in an image: a connected region of pixels of one palette
- * colour, with its area, centroid and silhouette (row-major pixel mask of the whole frame).
+ * One object the {@link SceneParser} found in an image: a connected region of one palette colour.
+ * {@code pixels} marks the pixels labelled with the colour; {@code alpha} is the estimated coverage
+ * (0..1) of every pixel of the region and its anti-aliased rim (0 elsewhere), both full-frame and
+ * row-major. Area (in pixels) and centroid are coverage-weighted, so they are sub-pixel accurate.
  */
-public record FoundObject(String color, int area, double centerX, double centerY, boolean[] pixels) {
+public record FoundObject(String color, double area, double centerX, double centerY, boolean[] pixels, float[] alpha) {
 
     /** Distance between the centroids of two objects, in pixels. */
     public double distanceTo(FoundObject other) {
@@ -20,6 +22,6 @@ public record FoundObject(String color, int area, double centerX, double centerY
 
     @Override
     public String toString() {
-        return String.format("%s object, %d px at (%.1f, %.1f)", color, area, centerX, centerY);
+        return String.format("%s object, %.0f px at (%.1f, %.1f)", color, area, centerX, centerY);
     }
 }

@@ -135,6 +135,35 @@ public final class ImageMetrics {
         return grown;
     }
 
+    /** 3x3 box average of an RGB image (edge pixels average their in-frame neighbours). */
+    public static BufferedImage boxSmooth(BufferedImage src) {
+        int w = src.getWidth();
+        int h = src.getHeight();
+        int[] in = src.getRGB(0, 0, w, h, null, 0, w);
+        int[] out = new int[in.length];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int r = 0;
+                int g = 0;
+                int b = 0;
+                int n = 0;
+                for (int yy = Math.max(0, y - 1); yy <= Math.min(h - 1, y + 1); yy++) {
+                    for (int xx = Math.max(0, x - 1); xx <= Math.min(w - 1, x + 1); xx++) {
+                        int p = in[yy * w + xx];
+                        r += (p >> 16) & 255;
+                        g += (p >> 8) & 255;
+                        b += p & 255;
+                        n++;
+                    }
+                }
+                out[y * w + x] = ((r + n / 2) / n << 16) | ((g + n / 2) / n << 8) | (b + n / 2) / n;
+            }
+        }
+        BufferedImage result = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        result.setRGB(0, 0, w, h, out, 0, w);
+        return result;
+    }
+
     static void requireSameSize(BufferedImage a, BufferedImage b) {
         if (a.getWidth() != b.getWidth() || a.getHeight() != b.getHeight()) {
             throw new IllegalArgumentException("images differ in size: " + a.getWidth() + "x" + a.getHeight()

@@ -38,11 +38,11 @@ public record JudgeTolerances(
 
     /** The tolerances the published figures use. */
     public static final JudgeTolerances DEFAULT = new JudgeTolerances(
-            60, 30, 8, 3.0, 1.35, 0.75, 0.03, 2, 0.015, 40, 0.005);
+            60, 20, 8, 3.0, 1.35, 0.86, 0.03, 2, 0.015, 40, 0.005);
 
     public JudgeTolerances {
         if (colorDistance <= 0 || backgroundSeparation <= 0) {
-            throw new IllegalArgumentException("colour distances must be positive; use e.g. DEFAULT's 60 and 30");
+            throw new IllegalArgumentException("colour distances must be positive; use e.g. DEFAULT's 60 and 20");
         }
         if (minObjectPixels < 1 || positionPixels <= 0) {
             throw new IllegalArgumentException("minObjectPixels must be >= 1 and positionPixels > 0");

@@ -19,6 +19,9 @@ import java.util.Map;
  */
 public final class SceneParser {
 
+    /** Unlabelled pixels this close to a component count as its anti-aliased rim. */
+    static final int RIM = 1;
+
     private final JudgeTolerances tolerances;
 
     public SceneParser(JudgeTolerances tolerances) {
@@ -52,8 +55,6 @@ public final class SceneParser {
             int label = labels[start];
             boolean[] pixels = new boolean[w * h];
             int area = 0;
-            double sumX = 0;
-            double sumY = 0;
             seen[start] = true;
             queue.add(start);
             while (!queue.isEmpty()) {
@@ -62,8 +63,6 @@ public final class SceneParser {
                 int y = p / w;
                 pixels[p] = true;
                 area++;
-                sumX += x + 0.5;
-                sumY += y + 0.5;
                 int[] neighbours = {x > 0 ? p - 1 : -1, x < w - 1 ? p + 1 : -1, y > 0 ? p - w : -1, y < h - 1 ? p + w : -1};
                 for (int q : neighbours) {
                     if (q >= 0 && !seen[q] && labels[q] == label) {
@@ -73,10 +72,51 @@ public final class SceneParser {
                 }
             }
             if (area >= minPixels) {
-                found.add(new FoundObject(names[label], area, sumX / area, sumY / area, pixels));
+                found.add(measure(names[label], colors[label], pixels, labels, image, background));
             }
         }
         return found;
+    }
+
+    /**
+     * Coverage of a component: its pixels and the unlabelled rim pixels within {@link #RIM} pixels,
+     * each projected onto the line from the background colour there to the object colour (0 = background,
+     * 1 = object colour), as the renderer's "source over" compositing made them.
+     */
+    private static FoundObject measure(String name, int color, boolean[] pixels, int[] labels, BufferedImage image,
+                                       BufferedImage background) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        boolean[] rim = ImageMetrics.dilate(pixels, w, h, RIM);
+        float[] alpha = new float[w * h];
+        double area = 0;
+        double sumX = 0;
+        double sumY = 0;
+        for (int k = 0; k < rim.length; k++) {
+            if (!rim[k] || (!pixels[k] && labels[k] >= 0)) {
+                continue;
+            }
+            int x = k % w;
+            int y = k / w;
+            float a = (float) coverage(image.getRGB(x, y), background.getRGB(x, y), color);
+            alpha[k] = a;
+            area += a;
+            sumX += a * (x + 0.5);
+            sumY += a * (y + 0.5);
+        }
+        return new FoundObject(name, area, sumX / area, sumY / area, pixels, alpha);
+    }
+
+    /** Where v lies between background b (0) and colour c (1), clamped to 0..1. */
+    static double coverage(int v, int b, int c) {
+        double num = 0;
+        double den = 0;
+        for (int shift = 0; shift <= 16; shift += 8) {
+            double cb = ((c >> shift) & 255) - ((b >> shift) & 255);
+            num += (((v >> shift) & 255) - ((b >> shift) & 255)) * cb;
+            den += cb * cb;
+        }
+        return den == 0 ? 0 : Math.max(0, Math.min(1, num / den));
     }
 
     /** Palette index per pixel, or -1 for background and unlabelled pixels. */

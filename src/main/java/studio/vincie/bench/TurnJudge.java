@@ -15,7 +15,7 @@ import java.util.List;
  * ignored, so anti-aliasing does not count); no extra object may appear; and away from objects the output
  * matches the ground-truth background (time of day, lighting) within {@link JudgeTolerances#backgroundL1()}.
  * <b>Consistent</b>: outside the ground-truth edit region (current and next masks, grown by a margin) the
- * output preserves the image the turn started from within {@link JudgeTolerances#consistencyL1()} and
+ * output, smoothed by a 3x3 box like the reference, preserves the image the turn started from within {@link JudgeTolerances#consistencyL1()} and
  * {@link JudgeTolerances#changedFraction()}. Turns whose edit region is the whole frame (background,
  * lighting, viewpoint) have nothing to preserve and are consistent by definition.
  */
@@ -70,7 +70,7 @@ public final class TurnJudge {
         double scale = JudgeTolerances.scale(Math.min(w, h));
         boolean ok = true;
         // Largest reference objects first, so a big object is not robbed of its match by a fragment.
-        expected.sort(Comparator.comparingInt(FoundObject::area).reversed());
+        expected.sort(Comparator.comparingDouble(FoundObject::area).reversed());
         for (FoundObject want : expected) {
             FoundObject best = null;
             double bestIou = -1;
@@ -94,7 +94,7 @@ public final class TurnJudge {
             found.remove(best);
             double distance = best.distanceTo(want);
             double sizeRatio = best.sizeRatioTo(want);
-            double shape = shapeIou(best.pixels(), want.pixels(), w, h);
+            double shape = shapeIou(best, want, w, h);
             if (distance > tolerances.positionPixels() * scale) {
                 reasons.add(String.format("wrong position: expected %s, found %s (%.1f px off)", want, best, distance));
                 ok = false;
@@ -113,25 +113,44 @@ public final class TurnJudge {
         return ok;
     }
 
-    /** IoU of two silhouettes, ignoring the pixels within one pixel of the reference outline. */
-    static double shapeIou(boolean[] found, boolean[] reference, int w, int h) {
-        boolean[] outer = ImageMetrics.dilate(reference, w, h, 1);
-        boolean[] inner = ImageMetrics.erode(reference, w, h, 1);
+    /**
+     * Shape agreement with position and size factored out: the found coverage is resampled (bilinear)
+     * so that its centroid and area coincide with the reference's, both are cut at coverage 0.5 and
+     * their IoU is returned. Orientation is not normalised, so a rotation shows as a shape difference.
+     */
+    static double shapeIou(FoundObject found, FoundObject reference, int w, int h) {
+        double s = Math.sqrt(Math.max(1e-9, found.area()) / Math.max(1e-9, reference.area()));
         int inter = 0;
         int union = 0;
-        for (int i = 0; i < reference.length; i++) {
-            boolean band = outer[i] && !inner[i];
-            if (band) {
-                continue;
-            }
-            if (found[i] && reference[i]) {
-                inter++;
-            }
-            if (found[i] || reference[i]) {
-                union++;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                boolean ref = reference.alpha()[y * w + x] >= 0.5f;
+                double qx = found.centerX() + (x + 0.5 - reference.centerX()) * s - 0.5;
+                double qy = found.centerY() + (y + 0.5 - reference.centerY()) * s - 0.5;
+                boolean got = bilinear(found.alpha(), w, h, qx, qy) >= 0.5;
+                if (ref && got) {
+                    inter++;
+                }
+                if (ref || got) {
+                    union++;
+                }
             }
         }
         return union == 0 ? 1.0 : inter / (double) union;
+    }
+
+    /** Bilinear sample of a row-major map at pixel coordinates (pixel centres at integers); 0 outside. */
+    private static double bilinear(float[] map, int w, int h, double x, double y) {
+        int x0 = (int) Math.floor(x);
+        int y0 = (int) Math.floor(y);
+        double fx = x - x0;
+        double fy = y - y0;
+        return (1 - fx) * (1 - fy) * at(map, w, h, x0, y0) + fx * (1 - fy) * at(map, w, h, x0 + 1, y0)
+                + (1 - fx) * fy * at(map, w, h, x0, y0 + 1) + fx * fy * at(map, w, h, x0 + 1, y0 + 1);
+    }
+
+    private static double at(float[] map, int w, int h, int x, int y) {
+        return x < 0 || y < 0 || x >= w || y >= h ? 0 : map[y * w + x];
     }
 
     /** Mean absolute difference to the ground truth over pixels well away from any object (0..1). */
@@ -164,7 +183,10 @@ public final class TurnJudge {
             region[i] = (current != null && current[i]) || (next != null && next[i]);
         }
         int margin = (int) Math.ceil(tolerances.regionMarginPixels() * JudgeTolerances.scale(Math.min(w, h)));
-        return meanAbs(output, previous, ImageMetrics.dilate(region, w, h, margin));
+        // Compared after a 3x3 box smoothing: preserving the content is what counts, not re-sampling exactly
+        // (a slightly soft re-rendering of an untouched edge is still consistent; a smudge is not).
+        return meanAbs(ImageMetrics.boxSmooth(output), ImageMetrics.boxSmooth(previous),
+                ImageMetrics.dilate(region, w, h, margin));
     }
 
     /** {mean abs difference (0..1), fraction of pixels with a channel off by more than the delta} over !excluded. */
