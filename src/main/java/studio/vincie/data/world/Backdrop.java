@@ -10,7 +10,7 @@ public enum Backdrop {
     SLATE("dark slate", 60, 70, 85),
     GRASS("grass", 95, 150, 75),
     SAND("sand", 215, 195, 150),
-    STONE("stone", 160, 155, 150);
+    STONE("rocky ground", 160, 155, 150);
 
     private final String word;
     private final int r;
