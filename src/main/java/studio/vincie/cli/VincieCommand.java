@@ -15,6 +15,7 @@ import picocli.CommandLine.HelpCommand;
         subcommands = {
                 HelpCommand.class,
                 VersionCommand.class,
+                BenchCommand.class,
         })
 public final class VincieCommand implements Runnable {
 
