@@ -13,8 +13,9 @@ import org.slf4j.LoggerFactory;
 import studio.vincie.model.EditModel;
 
 /**
- * Turns the {@code --model} argument into an {@link EditModel}: {@code oracle}, {@code identity}, or a
- * model folder opened by the first {@link EditModelLoader} that accepts it.
+ * Turns the {@code --model} argument into an {@link EditModel}: {@code oracle}, {@code identity},
+ * {@code oracle-blur:SIGMA} (judge calibration), or a model folder opened by the first
+ * {@link EditModelLoader} that accepts it.
  */
 public final class BenchModels {
 
@@ -37,6 +38,15 @@ public final class BenchModels {
         }
         if (spec.equals("identity")) {
             return new IdentityModel();
+        }
+        if (spec.startsWith("oracle-blur:")) {
+            String sigma = spec.substring("oracle-blur:".length());
+            try {
+                return new BlurredOracleModel(Double.parseDouble(sigma));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("oracle-blur needs a blur sigma in pixels, e.g. oracle-blur:0.7; got '"
+                        + sigma + "'");
+            }
         }
         Path folder = Path.of(spec);
         if (!Files.isDirectory(folder)) {

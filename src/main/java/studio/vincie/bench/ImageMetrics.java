@@ -135,6 +135,33 @@ public final class ImageMetrics {
         return grown;
     }
 
+    /** Gaussian blur of an RGB image (kernel radius 3 sigma, at least 1; edges keep their pixels). */
+    public static BufferedImage gaussianBlur(BufferedImage src, double sigma) {
+        if (!(sigma > 0 && sigma <= 10)) {
+            throw new IllegalArgumentException("blur sigma must be in (0, 10] pixels, was " + sigma);
+        }
+        int r = Math.max(1, (int) Math.ceil(3 * sigma));
+        int n = 2 * r + 1;
+        float[] k = new float[n * n];
+        float sum = 0;
+        for (int y = -r; y <= r; y++) {
+            for (int x = -r; x <= r; x++) {
+                float v = (float) Math.exp(-(x * x + y * y) / (2 * sigma * sigma));
+                k[(y + r) * n + x + r] = v;
+                sum += v;
+            }
+        }
+        for (int i = 0; i < k.length; i++) {
+            k[i] /= sum;
+        }
+        BufferedImage rgb = new BufferedImage(src.getWidth(), src.getHeight(), BufferedImage.TYPE_INT_RGB);
+        rgb.getGraphics().drawImage(src, 0, 0, null);
+        BufferedImage out = new BufferedImage(src.getWidth(), src.getHeight(), BufferedImage.TYPE_INT_RGB);
+        new java.awt.image.ConvolveOp(new java.awt.image.Kernel(n, n, k), java.awt.image.ConvolveOp.EDGE_NO_OP, null)
+                .filter(rgb, out);
+        return out;
+    }
+
     /** 3x3 box average of an RGB image (edge pixels average their in-frame neighbours). */
     public static BufferedImage boxSmooth(BufferedImage src) {
         int w = src.getWidth();

@@ -14,6 +14,10 @@ package studio.vincie.bench;
  * @param sizeRatio         the found area may be at most this factor larger or smaller than the reference
  * @param shapeIou          IoU of the found silhouette with the reference, pixels of a one-pixel band on the
  *                          reference outline ignored (anti-aliasing), must reach this
+ * @param changeRecall     of the pixels the edit changes (ground truth before vs after differ by more than
+ *                          {@code changedPixelDelta} in a channel), the fraction where the output is closer to
+ *                          the after than to the before image; catches edits the object statistics hide
+ *                          (which object is in front, small turns)
  * @param backgroundL1      mean absolute difference (0..1) to the ground truth allowed away from objects
  *                          (background, lighting, time of day)
  * @param regionMarginPixels the edit region (union of the current and next masks) is grown by this many
@@ -30,6 +34,7 @@ public record JudgeTolerances(
         double positionPixels,
         double sizeRatio,
         double shapeIou,
+        double changeRecall,
         double backgroundL1,
         int regionMarginPixels,
         double consistencyL1,
@@ -38,7 +43,7 @@ public record JudgeTolerances(
 
     /** The tolerances the published figures use. */
     public static final JudgeTolerances DEFAULT = new JudgeTolerances(
-            60, 20, 8, 3.0, 1.35, 0.86, 0.03, 2, 0.015, 40, 0.005);
+            60, 20, 8, 3.0, 1.35, 0.86, 0.75, 0.03, 2, 0.015, 40, 0.005);
 
     public JudgeTolerances {
         if (colorDistance <= 0 || backgroundSeparation <= 0) {
@@ -51,8 +56,9 @@ public record JudgeTolerances(
             throw new IllegalArgumentException("sizeRatio is a factor >= 1 (1.35 allows 35% larger or smaller), was "
                     + sizeRatio);
         }
-        if (shapeIou <= 0 || shapeIou > 1) {
-            throw new IllegalArgumentException("shapeIou must be in (0, 1], was " + shapeIou);
+        if (shapeIou <= 0 || shapeIou > 1 || changeRecall < 0 || changeRecall > 1) {
+            throw new IllegalArgumentException("shapeIou must be in (0, 1] and changeRecall in [0, 1], were "
+                    + shapeIou + " and " + changeRecall);
         }
         if (backgroundL1 <= 0 || consistencyL1 <= 0 || changedFraction < 0 || changedFraction > 1) {
             throw new IllegalArgumentException("backgroundL1 and consistencyL1 must be positive and changedFraction in [0, 1]");

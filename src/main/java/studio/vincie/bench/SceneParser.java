@@ -22,6 +22,9 @@ public final class SceneParser {
     /** Unlabelled pixels this close to a component count as its anti-aliased rim. */
     static final int RIM = 1;
 
+    /** Interior pixels (all four neighbours in the region) a region needs to count as an object. */
+    static final int MIN_CORE = 3;
+
     private final JudgeTolerances tolerances;
 
     public SceneParser(JudgeTolerances tolerances) {
@@ -71,7 +74,9 @@ public final class SceneParser {
                     }
                 }
             }
-            if (area >= minPixels) {
+            // A region with no interior pixel is a seam (the blend along an edge between two colours
+            // looks like a third one), not an object.
+            if (area >= minPixels && hasCore(pixels, w, h)) {
                 found.add(measure(names[label], colors[label], pixels, labels, image, background));
             }
         }
@@ -119,6 +124,30 @@ public final class SceneParser {
         return den == 0 ? 0 : Math.max(0, Math.min(1, num / den));
     }
 
+    /** Whether some pixel of the region has all four neighbours in the region, in at least {@link #MIN_CORE} places. */
+    private static boolean hasCore(boolean[] pixels, int w, int h) {
+        int core = 0;
+        for (int y = 1; y < h - 1; y++) {
+            for (int x = 1; x < w - 1; x++) {
+                int k = y * w + x;
+                if (pixels[k] && pixels[k - 1] && pixels[k + 1] && pixels[k - w] && pixels[k + w] && ++core >= MIN_CORE) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The colour label of every pixel: an index into {@code palette.keySet()} in its iteration order, or
+     * -1 for background and unlabelled pixels. Two calls with the same map instance use the same indices.
+     */
+    public int[] labels(BufferedImage image, BufferedImage background, Map<String, Integer> palette) {
+        ImageMetrics.requireSameSize(image, background);
+        int[] colors = palette.values().stream().mapToInt(Integer::intValue).toArray();
+        return label(image, background, colors);
+    }
+
     /** Palette index per pixel, or -1 for background and unlabelled pixels. */
     private int[] label(BufferedImage image, BufferedImage background, int[] colors) {
         int w = image.getWidth();
@@ -129,7 +158,11 @@ public final class SceneParser {
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 int v = image.getRGB(x, y);
-                double toBackground = distance(v, background.getRGB(x, y));
+                // Backgrounds vary only vertically (sky gradient, horizon): a blend of the background two
+                // rows up and down (a softened horizon) is still background.
+                int up = background.getRGB(x, Math.max(0, y - 2));
+                int down = background.getRGB(x, Math.min(h - 1, y + 2));
+                double toBackground = Math.min(distance(v, background.getRGB(x, y)), distanceToSegment(v, up, down));
                 int best = -1;
                 double bestDistance = Double.MAX_VALUE;
                 if (toBackground > separation) {
@@ -149,6 +182,25 @@ public final class SceneParser {
             }
         }
         return labels;
+    }
+
+    /** RGB distance from v to the nearest blend of a and b. */
+    static double distanceToSegment(int v, int a, int b) {
+        double num = 0;
+        double den = 0;
+        for (int shift = 0; shift <= 16; shift += 8) {
+            double ab = ((b >> shift) & 255) - ((a >> shift) & 255);
+            num += (((v >> shift) & 255) - ((a >> shift) & 255)) * ab;
+            den += ab * ab;
+        }
+        double t = den == 0 ? 0 : Math.max(0, Math.min(1, num / den));
+        double sq = 0;
+        for (int shift = 0; shift <= 16; shift += 8) {
+            double pa = (a >> shift) & 255;
+            double d = ((v >> shift) & 255) - (pa + t * (((b >> shift) & 255) - pa));
+            sq += d * d;
+        }
+        return Math.sqrt(sq);
     }
 
     /** Euclidean RGB distance on the 0..255 scale. */

@@ -37,7 +37,7 @@ public final class StudioBenchSessions {
     public static BenchSession fromStudio(String id, StudioSession session) {
         List<TurnTruth> truths = new ArrayList<>();
         for (StudioTurn t : session.turns()) {
-            truths.add(StudioTruth.of(t.text(), t.category().label(), t.after(), t.image(), t.currentMask(),
+            truths.add(StudioTruth.of(t.text(), t.category().label(), session.imageBefore(t.number()), t.after(), t.image(), t.currentMask(),
                     t.nextMask()));
         }
         return new BenchSession(id, session.startImage(), truths);

@@ -20,15 +20,16 @@ public final class StudioTruth {
     }
 
     /**
+     * @param before      ground-truth image before the turn
      * @param after       ground-truth scene after the turn
      * @param image       its rendering (the ground-truth image of the turn)
      * @param currentMask edit region in the previous image (null when the whole frame changes)
      * @param nextMask    edit region in this image (null when the whole frame changes)
      */
-    public static TurnTruth of(String instruction, String category, Scene after, BufferedImage image,
+    public static TurnTruth of(String instruction, String category, BufferedImage before, Scene after, BufferedImage image,
                                BufferedImage currentMask, BufferedImage nextMask) {
         BufferedImage background = SceneRenderer.render(after.withObjects(List.of()), image.getWidth(), image.getHeight());
-        return new TurnTruth(instruction, category, image, background, palette(after), currentMask, nextMask);
+        return new TurnTruth(instruction, category, before, image, background, palette(after), currentMask, nextMask);
     }
 
     /** Colour word to the RGB (0xRRGGBB) an object of that colour shows under the scene's light. */

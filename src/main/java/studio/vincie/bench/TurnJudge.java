@@ -21,6 +21,12 @@ import java.util.List;
  */
 public final class TurnJudge {
 
+    /** Below this visible area (at 128 px) a silhouette is too few pixels to have a shape; only position and size count. */
+    static final double SHAPE_MIN_AREA = 40;
+
+    /** Edits that change fewer pixels than this have nothing for the change-recall check to measure. */
+    static final int MIN_CHANGED = 4;
+
     private final JudgeTolerances tolerances;
     private final SceneParser parser;
 
@@ -47,6 +53,12 @@ public final class TurnJudge {
         ImageMetrics.requireSameSize(previous, truth.image());
         List<String> reasons = new ArrayList<>();
         boolean objectsMatch = matchObjects(output, truth, reasons);
+        double recall = changeRecall(output, truth);
+        if (recall < tolerances.changeRecall()) {
+            reasons.add(String.format("the edit is not there: %.0f%% of the pixels it changes moved towards the ground truth (< %.0f%%)",
+                    100 * recall, 100 * tolerances.changeRecall()));
+            objectsMatch = false;
+        }
         double backgroundL1 = backgroundL1(output, truth);
         boolean backgroundMatches = backgroundL1 <= tolerances.backgroundL1();
         if (!backgroundMatches) {
@@ -98,10 +110,10 @@ public final class TurnJudge {
             if (distance > tolerances.positionPixels() * scale) {
                 reasons.add(String.format("wrong position: expected %s, found %s (%.1f px off)", want, best, distance));
                 ok = false;
-            } else if (sizeRatio > tolerances.sizeRatio()) {
+            } else if (sizeRatio > tolerances.sizeRatio() && radiusGap(best, want) > scale) {
                 reasons.add(String.format("wrong size: expected %s, found %s (ratio %.2f)", want, best, sizeRatio));
                 ok = false;
-            } else if (shape < tolerances.shapeIou()) {
+            } else if (want.area() >= SHAPE_MIN_AREA * scale * scale && shape < tolerances.shapeIou()) {
                 reasons.add(String.format("wrong shape: expected %s, found %s (IoU %.2f)", want, best, shape));
                 ok = false;
             }
@@ -111,6 +123,11 @@ public final class TurnJudge {
             ok = false;
         }
         return ok;
+    }
+
+    /** Difference of the equivalent-disc radii of two areas, in pixels (tiny objects get 1 px of slack). */
+    private static double radiusGap(FoundObject a, FoundObject b) {
+        return Math.abs(Math.sqrt(a.area() / Math.PI) - Math.sqrt(b.area() / Math.PI));
     }
 
     /**
@@ -151,6 +168,39 @@ public final class TurnJudge {
 
     private static double at(float[] map, int w, int h, int x, int y) {
         return x < 0 || y < 0 || x >= w || y >= h ? 0 : map[y * w + x];
+    }
+
+    /**
+     * Of the pixels the ground-truth edit changes (a channel moves by more than {@code changedPixelDelta}),
+     * the fraction where the output is closer to the ground truth after than before; 1 when the edit
+     * changes fewer than {@link #MIN_CHANGED} pixels.
+     */
+    private double changeRecall(BufferedImage output, TurnTruth truth) {
+        int w = output.getWidth();
+        int changed = 0;
+        int towards = 0;
+        for (int k = 0; k < w * output.getHeight(); k++) {
+            int x = k % w;
+            int y = k / w;
+            int before = truth.before().getRGB(x, y);
+            int after = truth.image().getRGB(x, y);
+            if (maxChannelDelta(before, after) <= tolerances.changedPixelDelta()) {
+                continue;
+            }
+            changed++;
+            int v = output.getRGB(x, y);
+            if (SceneParser.distance(v, after) < SceneParser.distance(v, before)) {
+                towards++;
+            }
+        }
+        return changed < MIN_CHANGED ? 1 : towards / (double) changed;
+    }
+
+    private static int maxChannelDelta(int a, int b) {
+        int dr = Math.abs(((a >> 16) & 255) - ((b >> 16) & 255));
+        int dg = Math.abs(((a >> 8) & 255) - ((b >> 8) & 255));
+        int db = Math.abs((a & 255) - (b & 255));
+        return Math.max(dr, Math.max(dg, db));
     }
 
     /** Mean absolute difference to the ground truth over pixels well away from any object (0..1). */

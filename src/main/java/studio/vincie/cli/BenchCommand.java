@@ -36,8 +36,8 @@ public final class BenchCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(BenchCommand.class);
 
-    @Option(names = "--model", required = true, paramLabel = "PATH|oracle|identity",
-            description = "A model folder, 'oracle' (returns the ground truth) or 'identity' (returns its input).")
+    @Option(names = "--model", required = true, paramLabel = "PATH|oracle|identity|oracle-blur:SIGMA",
+            description = "A model folder, 'oracle' (returns the ground truth), 'identity' (returns its input) or 'oracle-blur:SIGMA' (ground truth blurred, to calibrate the judge).")
     String model;
 
     @Option(names = "--sessions", defaultValue = "100", description = "Number of sessions (default ${DEFAULT-VALUE}).")

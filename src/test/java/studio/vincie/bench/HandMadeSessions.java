@@ -36,7 +36,7 @@ final class HandMadeSessions {
     static TurnTruth turn(String instruction, String category, Scene before, Scene after, String... changed) {
         RenderedScene b = SceneRenderer.draw(before, SIZE, SIZE);
         RenderedScene a = SceneRenderer.draw(after, SIZE, SIZE);
-        return StudioTruth.of(instruction, category, after, a.image(), region(b, changed), region(a, changed));
+        return StudioTruth.of(instruction, category, b.image(), after, a.image(), region(b, changed), region(a, changed));
     }
 
     /** Two turns: recolor the red circle purple, then move the blue square left. */

@@ -3,8 +3,6 @@ package studio.vincie.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
-import java.awt.image.ConvolveOp;
-import java.awt.image.Kernel;
 
 import org.junit.jupiter.api.Test;
 
@@ -55,27 +53,12 @@ class JudgeToleranceTest {
 
     private FoundObject purple(SceneObject o) {
         Scene s = after.replace(o);
-        TurnTruth t = StudioTruth.of("x", "recolor", s, SceneRenderer.render(s, 128, 128), null, null);
+        BufferedImage image = SceneRenderer.render(s, 128, 128);
+        TurnTruth t = StudioTruth.of("x", "recolor", image, s, image, null, null);
         return judge.reference(t).stream().filter(f -> f.color().equals("purple")).findFirst().orElseThrow();
     }
 
     static BufferedImage blur(BufferedImage src, float sigma) {
-        int r = 3;
-        int n = 2 * r + 1;
-        float[] k = new float[n * n];
-        float sum = 0;
-        for (int y = -r; y <= r; y++) {
-            for (int x = -r; x <= r; x++) {
-                float v = (float) Math.exp(-(x * x + y * y) / (2 * sigma * sigma));
-                k[(y + r) * n + x + r] = v;
-                sum += v;
-            }
-        }
-        for (int i = 0; i < k.length; i++) {
-            k[i] /= sum;
-        }
-        BufferedImage out = new BufferedImage(src.getWidth(), src.getHeight(), BufferedImage.TYPE_INT_RGB);
-        new ConvolveOp(new Kernel(n, n, k), ConvolveOp.EDGE_NO_OP, null).filter(src, out);
-        return out;
+        return ImageMetrics.gaussianBlur(src, sigma);
     }
 }
