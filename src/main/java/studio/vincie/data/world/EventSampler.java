@@ -37,6 +37,37 @@ public final class EventSampler {
         throw new IllegalStateException("no event of types " + allowed + " fits the scene");
     }
 
+    /**
+     * A valid event whose category is drawn uniformly from the categories of {@code allowed} that are
+     * not in {@code avoid} (falling back to the avoided ones when none fits), so categories with two
+     * event types (grow and shrink) are not drawn twice as often.
+     */
+    public static Event nextByCategory(Scene scene, SplittableRandom rnd, List<EventType> allowed,
+                                       java.util.Set<EditCategory> avoid) {
+        List<EditCategory> fresh = new ArrayList<>();
+        List<EditCategory> used = new ArrayList<>();
+        for (EventType t : allowed) {
+            List<EditCategory> into = avoid.contains(t.category()) ? used : fresh;
+            if (!into.contains(t.category())) {
+                into.add(t.category());
+            }
+        }
+        for (List<EditCategory> pool : List.of(fresh, used)) {
+            List<EditCategory> left = new ArrayList<>(pool);
+            while (!left.isEmpty()) {
+                EditCategory c = left.remove(rnd.nextInt(left.size()));
+                List<EventType> types = new ArrayList<>(allowed.stream().filter(t -> t.category() == c).toList());
+                while (!types.isEmpty()) {
+                    Optional<Event> e = next(scene, rnd, types.remove(rnd.nextInt(types.size())));
+                    if (e.isPresent()) {
+                        return e.get();
+                    }
+                }
+            }
+        }
+        throw new IllegalStateException("no event of types " + allowed + " fits the scene");
+    }
+
     /** A valid event of this type, if one can be found in a bounded number of draws. */
     public static Optional<Event> next(Scene scene, SplittableRandom rnd, EventType type) {
         for (int attempt = 0; attempt < 25; attempt++) {
@@ -80,7 +111,7 @@ public final class EventSampler {
 
     private static Event propose(Scene s, SplittableRandom rnd, EventType type) {
         List<SceneObject> objs = s.objects();
-        if (objs.isEmpty() && type != EventType.APPEAR && s.objects().isEmpty() && !globalType(type)) {
+        if (objs.isEmpty() && type != EventType.APPEAR && type.category().isLocal()) {
             return null;
         }
         SceneObject o = objs.isEmpty() ? null : objs.get(rnd.nextInt(objs.size()));
@@ -89,7 +120,10 @@ public final class EventSampler {
                 if (objs.size() >= MAX_OBJECTS) {
                     return null;
                 }
-                SceneObject n = SceneSampler.newObject(s, rnd);
+                // A third of new objects land partly over an existing one: later bring-to-front edits
+                // need overlapping pairs, and moves tend to pull pairs apart.
+                SceneObject n = o != null && rnd.nextInt(3) == 0 ? SceneSampler.overlapping(s, o, rnd)
+                        : SceneSampler.newObject(s, rnd);
                 return n == null ? null : new Event.Appear(n);
             }
             case DISAPPEAR -> {
@@ -176,10 +210,6 @@ public final class EventSampler {
         boolean in = c.zoom() < 1.05 || (k == 4 && c.zoom() * ZOOM_STEP <= 1.7);
         double z = in ? c.zoom() * ZOOM_STEP : Math.max(1.0, c.zoom() / ZOOM_STEP);
         return Math.abs(z - c.zoom()) < 1e-9 || z > 1.7 ? null : new Event.CameraMove(new Camera(c.panX(), c.panY(), z));
-    }
-
-    private static boolean globalType(EventType t) {
-        return !t.category().isLocal();
     }
 
     private static double round(double v) {

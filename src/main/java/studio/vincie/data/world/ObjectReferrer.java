@@ -34,14 +34,14 @@ public final class ObjectReferrer {
                     out.add("the " + String.join(" ", words));
                 }
             }
-            if (level == level1 && out.isEmpty()) {
+            // Shape plus a position word costs as much as shape plus one attribute.
+            if (level == level2) {
                 out.addAll(positional(scene, o));
             }
             if (!out.isEmpty()) {
                 return out;
             }
         }
-        out.addAll(positional(scene, o));
         return out;
     }
 

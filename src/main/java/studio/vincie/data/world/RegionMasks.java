@@ -3,6 +3,7 @@ package studio.vincie.data.world;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The two region masks of an edit, exact from the scene graph (white 255 = region, black 0 = not):
@@ -30,18 +31,34 @@ public record RegionMasks(BufferedImage current, BufferedImage next) {
 
     /** Masks from already rendered before/after frames (avoids rendering twice). */
     public static RegionMasks of(RenderedScene before, RenderedScene after, Event event) {
+        return of(before, after, List.of(event));
+    }
+
+    /**
+     * Masks of several events between two frames (for frames that bracket more than one event, or
+     * frames taken part-way through an event): the union over the events' objects; the whole frame
+     * when any of them is global.
+     */
+    public static RegionMasks of(RenderedScene before, RenderedScene after, List<? extends Event> events) {
         int w = before.width();
         int h = before.height();
-        if (event.global()) {
+        if (events.isEmpty()) {
+            throw new IllegalArgumentException("give at least one event to draw region masks for");
+        }
+        if (events.stream().anyMatch(Event::global)) {
             return new RegionMasks(full(w, h), full(w, h));
         }
         BufferedImage current = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
         BufferedImage next = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
         byte[] cur = pixels(current);
         byte[] nxt = pixels(next);
-        for (String id : event.subjects()) {
+        List<String> ids = events.stream().flatMap(e -> e.subjects().stream()).distinct().toList();
+        for (String id : ids) {
             boolean inBefore = before.ids().contains(id);
             boolean inAfter = after.ids().contains(id);
+            if (!inBefore && !inAfter) {
+                continue; // appeared and disappeared again between the two frames
+            }
             paint(cur, inBefore ? before.visible(id) : after.visible(id));
             paint(nxt, inAfter ? after.visible(id) : before.visible(id));
         }

@@ -6,24 +6,28 @@ import java.util.SplittableRandom;
 
 /**
  * Draws random start scenes and new objects. Start scenes have 3 to 5 objects, a random background
- * (sky over ground 60 %, else a solid backdrop) and time of day, the default camera; about half of them
- * contain one overlapping pair so that bring-to-front has something to do. Every scene returned passes
+ * (sky over ground 60 %, else a solid backdrop) and time of day, the default camera; most of them
+ * contain one overlapping pair (70 %) so that bring-to-front has something to do. Every scene returned passes
  * {@link SceneChecks}.
  */
 public final class SceneSampler {
 
     private static final int MAX_TRIES = 500;
+    /** Pixels (of a check render) the upper object of an overlapping pair must hide. */
+    private static final double MIN_HIDDEN_PIXELS = 20;
 
     private SceneSampler() {
     }
 
     /** A random valid start scene. */
     public static Scene startScene(SplittableRandom rnd) {
+        // Decided once, outside the retries: overlapping scenes fail the checks more often, and
+        // re-deciding per attempt would make them rarer than intended.
+        boolean overlapPair = rnd.nextInt(10) < 7;
         for (int attempt = 0; attempt < MAX_TRIES; attempt++) {
             Scene empty = new Scene(randomBackground(rnd, randomTime(rnd)), Camera.DEFAULT, List.of());
             int count = 3 + rnd.nextInt(3);
             Scene s = empty;
-            boolean overlapPair = rnd.nextBoolean();
             for (int i = 0; i < count && s != null; i++) {
                 SceneObject o = (overlapPair && i == 1) ? overlapping(s, s.objects().get(0), rnd) : newObject(s, rnd);
                 s = o == null ? null : s.withObjects(append(s.objects(), o));
@@ -69,19 +73,23 @@ public final class SceneSampler {
         return null;
     }
 
-    /** A new object partly overlapping {@code under} (drawn above it). */
-    private static SceneObject overlapping(Scene scene, SceneObject under, SplittableRandom rnd) {
-        for (int attempt = 0; attempt < 30; attempt++) {
+    /** A new object partly overlapping {@code under} (drawn above it), hiding at least some of it. */
+    static SceneObject overlapping(Scene scene, SceneObject under, SplittableRandom rnd) {
+        for (int attempt = 0; attempt < 40; attempt++) {
             SceneObject o = newObject(scene, rnd);
             if (o == null) {
                 return null;
             }
             double angle = rnd.nextDouble() * 2 * Math.PI;
-            double d = 0.75 * (under.extent() + o.extent());
+            // Outline radii are up to 1.3 x scale; 0.45-0.65 of their sum makes shapes overlap.
+            double d = (0.45 + 0.2 * rnd.nextDouble()) * (under.extent() + o.extent());
             SceneObject moved = o.withPosition(under.x() + d * Math.cos(angle), under.y() + d * Math.sin(angle));
             Scene s = scene.withObjects(append(scene.objects(), moved));
             if (SceneChecks.ok(s)) {
-                return moved;
+                RenderedScene r = SceneRenderer.draw(s, SceneChecks.CHECK_SIZE, SceneChecks.CHECK_SIZE);
+                if (r.drawnArea(under.id()) - r.visibleArea(under.id()) >= MIN_HIDDEN_PIXELS) {
+                    return moved;
+                }
             }
         }
         return null;

@@ -23,6 +23,27 @@ public final class StudioDescriber {
         return new Instruction(all.get(rnd.nextInt(all.size())), event.type().category());
     }
 
+    /**
+     * One instruction for several events in a row (frames that bracket more than one change): the
+     * single instructions joined with "then", each naming objects in the scene before its own event.
+     * The category is the first event's.
+     */
+    public static Instruction describeSequence(List<EventSpan> spans, SplittableRandom rnd) {
+        if (spans.isEmpty()) {
+            throw new IllegalArgumentException("give at least one event to describe");
+        }
+        StringBuilder text = new StringBuilder();
+        for (EventSpan s : spans) {
+            String one = describe(s.before(), s.after(), s.event(), rnd).text();
+            if (text.length() > 0) {
+                text.append(", then ").append(one.substring(0, 1).toLowerCase(Locale.ROOT)).append(one.substring(1));
+            } else {
+                text.append(one);
+            }
+        }
+        return new Instruction(text.toString(), spans.get(0).event().type().category());
+    }
+
     /** Every phrasing of the change (references drawn with {@code rnd}; null = always the first). */
     public static List<String> phrasings(Scene before, Scene after, Event event, SplittableRandom rnd) {
         List<String> t = templates(before, event, rnd, after);
@@ -100,8 +121,8 @@ public final class StudioDescriber {
         }
         if (event instanceof Event.TimeOfDayChange e) {
             String[] w = timeWords(e.to());
-            return List.of("make it " + w[0], "change the time of day to " + w[0], "show the scene at " + w[1],
-                    "switch to " + w[1] + " light");
+            return List.of("make it " + w[0], "change the time of day to " + w[1], "show the scene " + w[2],
+                    "switch to " + w[3]);
         }
         if (event instanceof Event.CameraMove e) {
             return camera(before.camera(), e.to());
@@ -205,12 +226,13 @@ public final class StudioDescriber {
         return s == Size.MEDIUM ? "medium-sized" : s.word();
     }
 
+    /** "make it ...", "change the time of day to ...", "show the scene ...", "switch to ...". */
     private static String[] timeWords(TimeOfDay t) {
         return switch (t) {
-            case DAWN -> new String[] {"dawn", "early morning"};
-            case DAY -> new String[] {"daytime", "midday"};
-            case DUSK -> new String[] {"dusk", "evening"};
-            case NIGHT -> new String[] {"night", "nighttime"};
+            case DAWN -> new String[] {"dawn", "dawn", "at dawn", "early morning light"};
+            case DAY -> new String[] {"daytime", "midday", "at midday", "bright daylight"};
+            case DUSK -> new String[] {"dusk", "dusk", "in the evening", "evening light"};
+            case NIGHT -> new String[] {"night", "night", "at night", "nighttime lighting"};
         };
     }
 

@@ -66,13 +66,9 @@ public final class StudioScript {
         int frame = idle(rnd, opt);
         EventType previous = null;
         for (int i = 0; i < opt.events(); i++) {
-            List<EventType> pool = new ArrayList<>(opt.types());
             // Avoid the same category twice in a row when there is a choice: more varied videos.
-            final EventType prev = previous;
-            if (prev != null && pool.stream().anyMatch(t -> t.category() != prev.category())) {
-                pool.removeIf(t -> t.category() == prev.category());
-            }
-            Event e = EventSampler.next(scene, rnd, pool);
+            Event e = EventSampler.nextByCategory(scene, rnd, opt.types(),
+                    previous == null ? java.util.Set.of() : java.util.Set.of(previous.category()));
             int length = opt.minEventFrames() + rnd.nextInt(opt.maxEventFrames() - opt.minEventFrames() + 1);
             Scene after = e.apply(scene);
             spans.add(new EventSpan(e, scene, after, frame, frame + length));

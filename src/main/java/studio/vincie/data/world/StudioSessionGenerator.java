@@ -8,9 +8,9 @@ import java.util.SplittableRandom;
 
 /**
  * Generates ground-truth editing sessions in memory, without video: a start scene, then per turn an
- * event, its instruction, the scene after, the rendered image and the exact region masks. Within a
- * session the turns prefer categories not used yet, so a 5-turn session covers 5 categories when it
- * can. Every scene keeps {@link SceneChecks}' guarantees (objects inside the view, mostly visible,
+ * event, its instruction, the scene after, the rendered image and the exact region masks. Each turn
+ * draws its category uniformly among those possible and not used yet in the session, so a 5-turn
+ * session covers 5 categories when it can. Every scene keeps {@link SceneChecks}' guarantees (objects inside the view, mostly visible,
  * contrasting with background and neighbours, no two alike), so a judge can find the objects an
  * instruction refers to. Deterministic by seed.
  */
@@ -41,18 +41,7 @@ public final class StudioSessionGenerator {
         Set<EditCategory> used = EnumSet.noneOf(EditCategory.class);
         List<StudioTurn> out = new ArrayList<>();
         for (int t = 1; t <= turns; t++) {
-            List<EventType> fresh = types.stream().filter(ty -> !used.contains(ty.category())).toList();
-            Event e = null;
-            if (!fresh.isEmpty()) {
-                try {
-                    e = EventSampler.next(scene, rnd, fresh);
-                } catch (IllegalStateException none) {
-                    e = null;
-                }
-            }
-            if (e == null) {
-                e = EventSampler.next(scene, rnd, types);
-            }
+            Event e = EventSampler.nextByCategory(scene, rnd, types, used);
             Scene after = e.apply(scene);
             RenderedScene drawnAfter = SceneRenderer.draw(after, width, height);
             RegionMasks masks = RegionMasks.of(drawn, drawnAfter, e);
