@@ -1,0 +1,216 @@
+package studio.vincie.model;
+
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import studio.vincie.model.codec.PatchCodec;
+import studio.vincie.model.io.ModelFolder;
+import studio.vincie.model.io.ModelLoadException;
+import studio.vincie.model.nn.BlockCausalDiT;
+import studio.vincie.model.nn.Segment;
+import studio.vincie.model.sampling.TurnGenerator;
+import studio.vincie.model.sampling.TurnInput;
+import studio.vincie.model.sampling.TurnOutput;
+import studio.vincie.model.text.Tokenizer;
+
+/**
+ * The real {@link EditModel}: a block-causal DiT loaded from a model folder and run through DJL with
+ * the exact KV cache. Construct with {@link #load(Path, Device)} (or {@link #load(Path)} for the
+ * default device: GPU when DJL finds one, else CPU). Each edit packs the request's branch as segments,
+ * reuses the cached prefix that matches (so going on from the last turn appends only the new image,
+ * and branching from an earlier turn reuses the shared prefix), then samples. Images of another size
+ * are resized to the model resolution and results scaled back to the source size.
+ *
+ * <p>With {@link #setSegmentationFirst(boolean)} on, the model first predicts {@code Ck} (unless the
+ * user painted one) and {@code Nk}, then the image; they come back in the {@link EditResult}.
+ */
+public final class DitEditModel implements EditModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DitEditModel.class);
+
+    private final NDManager manager;
+    private final ModelFolder.Loaded loaded;
+    private final PatchCodec codec;
+    private final TurnGenerator generator;
+    private final ModelInfo info;
+    private volatile boolean segmentationFirst;
+
+    private DitEditModel(NDManager manager, ModelFolder.Loaded loaded, ModelInfo info) {
+        this.manager = manager;
+        this.loaded = loaded;
+        ModelConfig c = loaded.config();
+        this.codec = new PatchCodec(c.imageSize(), c.patchSize());
+        this.generator = new TurnGenerator(new BlockCausalDiT(loaded.weights()), codec,
+                loaded.tokenizer().nullInstruction(), manager);
+        this.info = info;
+    }
+
+    /** Loads a model folder on the default device. */
+    public static DitEditModel load(Path folder) {
+        return load(folder, defaultDevice());
+    }
+
+    /**
+     * Loads a model folder on {@code device}.
+     *
+     * @throws ModelLoadException naming the folder and what is wrong with it
+     */
+    public static DitEditModel load(Path folder, Device device) {
+        NDManager manager = NDManager.newBaseManager(device);
+        try {
+            ModelFolder.Loaded loaded = ModelFolder.load(folder, manager);
+            ModelConfig c = loaded.config();
+            String id = c.name() + "-" + weightsDigest(folder.resolve(ModelFolder.WEIGHTS));
+            String name = folder.toAbsolutePath().normalize().getFileName().toString();
+            ModelInfo info = new ModelInfo(id, name, domainOf(folder), c.defaultSteps(), c.defaultGuidance());
+            return new DitEditModel(manager, loaded, info);
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    /** GPU 0 when DJL sees a GPU, otherwise the CPU. */
+    public static Device defaultDevice() {
+        return Engine.getInstance().getGpuCount() > 0 ? Device.gpu() : Device.cpu();
+    }
+
+    /** {@code cpu}, {@code gpu} or {@code auto} (= {@link #defaultDevice()}). */
+    public static Device parseDevice(String name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "cpu" -> Device.cpu();
+            case "gpu" -> {
+                if (Engine.getInstance().getGpuCount() == 0) {
+                    throw new IllegalArgumentException("--device gpu was asked for but DJL finds no GPU; use cpu");
+                }
+                yield Device.gpu();
+            }
+            case "auto" -> defaultDevice();
+            default -> throw new IllegalArgumentException("unknown device '" + name + "'; use cpu, gpu or auto");
+        };
+    }
+
+    public void setSegmentationFirst(boolean on) {
+        this.segmentationFirst = on;
+    }
+
+    public ModelConfig config() {
+        return loaded.config();
+    }
+
+    public Device device() {
+        return manager.getDevice();
+    }
+
+    @Override
+    public ModelInfo info() {
+        return info;
+    }
+
+    @Override
+    public synchronized EditResult edit(EditRequest request, EditProgress progress, Cancellation cancellation) {
+        InferenceThreads.prepare();
+        cancellation.check();
+        Tokenizer tok = loaded.tokenizer();
+        List<Segment> context = new ArrayList<>();
+        context.add(new Segment(studio.vincie.model.nn.SegmentKind.IMAGE, 0, null, codec.encodeImage(request.source())));
+        int k = 1;
+        for (EditRequest.PriorTurn t : request.history()) {
+            context.add(Segment.text(k, tok.encode(t.instruction())));
+            if (t.currentMask() != null) {
+                context.add(Segment.currentMask(k, codec.encodeMask(t.currentMask())));
+            }
+            if (t.nextMask() != null) {
+                context.add(Segment.nextMask(k, codec.encodeMask(t.nextMask())));
+            }
+            context.add(Segment.image(k, codec.encodeImage(t.image())));
+            k++;
+        }
+        float[] userMask = request.userMask() == null ? null : codec.encodeMask(request.userMask());
+        TurnInput in = new TurnInput(context, k, tok.encode(request.instruction()), userMask, segmentationFirst,
+                request.seed(), request.steps(), request.guidance());
+        long start = System.nanoTime();
+        TurnOutput out = generator.generate(in, true, (done, total) -> {
+            progress.step(done, total);
+            cancellation.check();
+        });
+        LOG.info("turn {} edited in {} ms ({} context tokens)", k, (System.nanoTime() - start) / 1_000_000,
+                out.contextTokens());
+        int w = request.source().getWidth();
+        int h = request.source().getHeight();
+        return new EditResult(scaled(codec.decodeImage(out.image()), w, h, BufferedImage.TYPE_INT_RGB),
+                out.currentMask() == null ? null : scaled(codec.decodeMask(out.currentMask()), w, h,
+                        BufferedImage.TYPE_BYTE_GRAY),
+                out.nextMask() == null ? null : scaled(codec.decodeMask(out.nextMask()), w, h,
+                        BufferedImage.TYPE_BYTE_GRAY));
+    }
+
+    private static BufferedImage scaled(BufferedImage img, int w, int h, int type) {
+        if (img.getWidth() == w && img.getHeight() == h) {
+            return img;
+        }
+        BufferedImage out = new BufferedImage(w, h, type);
+        Graphics2D g = out.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(img, 0, 0, w, h, null);
+        g.dispose();
+        return out;
+    }
+
+    private static String weightsDigest(Path file) {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            byte[] buf = new byte[1 << 16];
+            DigestInputStream d = (DigestInputStream) in;
+            while (d.read(buf) >= 0) {
+                // reading feeds the digest
+            }
+            return HexFormat.of().formatHex(d.getMessageDigest().digest(), 0, 6);
+        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+            throw new ModelLoadException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The "Domain:" line of MODEL_CARD.md, or empty. */
+    private static String domainOf(Path folder) {
+        Path card = folder.resolve(ModelFolder.CARD);
+        if (!Files.isRegularFile(card)) {
+            return "";
+        }
+        try {
+            for (String line : Files.readAllLines(card, StandardCharsets.UTF_8)) {
+                String l = line.replace("*", "").trim();
+                if (l.toLowerCase(Locale.ROOT).startsWith("domain:")) {
+                    return l.substring("domain:".length()).trim();
+                }
+            }
+        } catch (IOException e) {
+            LOG.debug("cannot read {}", card, e);
+        }
+        return "";
+    }
+
+    @Override
+    public void close() {
+        generator.close();
+        loaded.close();
+        manager.close();
+    }
+}

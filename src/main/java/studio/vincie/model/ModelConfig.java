@@ -1,0 +1,213 @@
+package studio.vincie.model;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+
+/**
+ * Architecture and sampler defaults of a block-causal diffusion transformer (design.md section 3),
+ * stored as {@code config.json} in a model folder.
+ *
+ * <p>Presets: {@code tiny} (tests: 32 px images, width 32, 2 layers) and {@code base} (the shipped
+ * model). {@code base} is 128 px images through a {@code PatchCodec} with 16 px patches, so an image
+ * or a mask is an 8x8 grid of 64 tokens, and instructions are 16 tokens. A turn with both masks is then
+ * 16 + 64 + 64 + 64 = 208 tokens and a 5-turn session with masks is 64 + 5 x 208 = 1104 tokens, well
+ * under the ~1500-token budget. Width 256, 6 layers, 4 heads (head size 64) is the size design.md
+ * section 6 measured on two cores (8.2 M parameters incl. embeddings; 1024 tokens x batch 4 forward
+ * + backward + Adam ~2.3 s), so a few thousand training steps fit in a few hours and a cached edit
+ * step (2 x 64 noisy tokens against ~1000 cached keys) costs ~2 GFLOP.
+ *
+ * <p>Shape alphabet used across {@code model}: B batch, T tokens, D width, H heads, E head size
+ * (D / H), P values per patch token (patch^2 x channels).
+ */
+public record ModelConfig(
+        String name,
+        int imageSize,
+        int patchSize,
+        int imageChannels,
+        int width,
+        int depth,
+        int heads,
+        int mlpRatio,
+        int vocabSize,
+        int textLength,
+        float ropeBase,
+        int timestepDim,
+        int defaultSteps,
+        float defaultGuidance,
+        float scheduleShift) {
+
+    /** Field names accepted in {@code config.json}; anything else is an error (it would be ignored silently). */
+    public static final Set<String> FIELDS = Set.of("name", "imageSize", "patchSize", "imageChannels", "width",
+            "depth", "heads", "mlpRatio", "vocabSize", "textLength", "ropeBase", "timestepDim", "defaultSteps",
+            "defaultGuidance", "scheduleShift", "codec", "formatVersion");
+
+    public ModelConfig {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("config name must not be empty");
+        }
+        positive("imageSize", imageSize);
+        positive("patchSize", patchSize);
+        if (imageSize % patchSize != 0) {
+            throw new IllegalArgumentException("imageSize " + imageSize + " must be a multiple of patchSize "
+                    + patchSize + "; pick sizes that divide");
+        }
+        if (imageChannels != 3) {
+            throw new IllegalArgumentException("imageChannels must be 3 (RGB), was " + imageChannels);
+        }
+        positive("width", width);
+        positive("depth", depth);
+        positive("heads", heads);
+        if (width % heads != 0 || (width / heads) % 2 != 0) {
+            throw new IllegalArgumentException("width " + width + " must split into " + heads
+                    + " heads of an even size (RoPE rotates pairs); change width or heads");
+        }
+        if (width / heads < 6) {
+            throw new IllegalArgumentException("head size " + width / heads + " is too small for 3D RoPE (need >= 6)");
+        }
+        positive("mlpRatio", mlpRatio);
+        if (vocabSize < 4) {
+            throw new IllegalArgumentException("vocabSize must be at least 4 (the special tokens), was " + vocabSize);
+        }
+        positive("textLength", textLength);
+        if (!(ropeBase > 1)) {
+            throw new IllegalArgumentException("ropeBase must be > 1, was " + ropeBase);
+        }
+        if (timestepDim < 2 || timestepDim % 2 != 0) {
+            throw new IllegalArgumentException("timestepDim must be even and >= 2, was " + timestepDim);
+        }
+        positive("defaultSteps", defaultSteps);
+        if (!(defaultGuidance >= 0)) {
+            throw new IllegalArgumentException("defaultGuidance must be >= 0, was " + defaultGuidance);
+        }
+        if (!(scheduleShift > 0)) {
+            throw new IllegalArgumentException("scheduleShift must be > 0, was " + scheduleShift);
+        }
+    }
+
+    private static void positive(String field, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(field + " must be at least 1, was " + value);
+        }
+    }
+
+    /** Test preset: 32 px images, 8 px patches (16 tokens), width 32, 2 layers, 2 heads. */
+    public static ModelConfig tiny(int vocabSize) {
+        return new ModelConfig("tiny", 32, 8, 3, 32, 2, 2, 2, vocabSize, 6, 100f, 32, 8, 3.0f, 1.0f);
+    }
+
+    /** Shipped preset; see the class Javadoc for why these sizes. */
+    public static ModelConfig base(int vocabSize) {
+        return new ModelConfig("base", 128, 16, 3, 256, 6, 4, 4, vocabSize, 16, 100f, 256, 20, 3.0f, 3.0f);
+    }
+
+    /** A preset by name ({@code tiny} or {@code base}). */
+    public static ModelConfig preset(String preset, int vocabSize) {
+        return switch (preset) {
+            case "tiny" -> tiny(vocabSize);
+            case "base" -> base(vocabSize);
+            default -> throw new IllegalArgumentException("unknown model preset '" + preset + "'; use tiny or base");
+        };
+    }
+
+    public int headSize() {
+        return width / heads;
+    }
+
+    /** Tokens per side of an image or mask grid. */
+    public int grid() {
+        return imageSize / patchSize;
+    }
+
+    /** Tokens of one image or mask segment. */
+    public int gridTokens() {
+        return grid() * grid();
+    }
+
+    /** Values per image token (P for images). */
+    public int imagePatchDim() {
+        return patchSize * patchSize * imageChannels;
+    }
+
+    /** Values per mask token (one channel). */
+    public int maskPatchDim() {
+        return patchSize * patchSize;
+    }
+
+    public ModelConfig withVocabSize(int newVocabSize) {
+        return new ModelConfig(name, imageSize, patchSize, imageChannels, width, depth, heads, mlpRatio, newVocabSize,
+                textLength, ropeBase, timestepDim, defaultSteps, defaultGuidance, scheduleShift);
+    }
+
+    /** The {@code config.json} object. */
+    public JsonObject toJson() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("formatVersion", 1);
+        m.put("name", name);
+        m.put("codec", "patch");
+        m.put("imageSize", imageSize);
+        m.put("patchSize", patchSize);
+        m.put("imageChannels", imageChannels);
+        m.put("width", width);
+        m.put("depth", depth);
+        m.put("heads", heads);
+        m.put("mlpRatio", mlpRatio);
+        m.put("vocabSize", vocabSize);
+        m.put("textLength", textLength);
+        m.put("ropeBase", ropeBase);
+        m.put("timestepDim", timestepDim);
+        m.put("defaultSteps", defaultSteps);
+        m.put("defaultGuidance", defaultGuidance);
+        m.put("scheduleShift", scheduleShift);
+        return ai.djl.util.JsonUtils.GSON.toJsonTree(m).getAsJsonObject();
+    }
+
+    /**
+     * Reads {@code config.json}; an unknown or missing field fails naming it.
+     *
+     * @throws IllegalArgumentException naming the unknown, missing or invalid field
+     */
+    public static ModelConfig fromJson(JsonObject json) {
+        for (String key : json.keySet()) {
+            if (!FIELDS.contains(key)) {
+                throw new IllegalArgumentException("unknown config field '" + key + "'; known fields: "
+                        + new java.util.TreeSet<>(FIELDS) + ". Remove it or update Vincie Studio");
+            }
+        }
+        JsonElement codec = json.get("codec");
+        if (codec != null && !codec.getAsString().equals("patch")) {
+            throw new IllegalArgumentException("config field 'codec' is '" + codec.getAsString()
+                    + "'; this version supports only 'patch'");
+        }
+        return new ModelConfig(str(json, "name"), num(json, "imageSize").intValue(),
+                num(json, "patchSize").intValue(), num(json, "imageChannels").intValue(),
+                num(json, "width").intValue(), num(json, "depth").intValue(), num(json, "heads").intValue(),
+                num(json, "mlpRatio").intValue(), num(json, "vocabSize").intValue(),
+                num(json, "textLength").intValue(), num(json, "ropeBase").floatValue(),
+                num(json, "timestepDim").intValue(), num(json, "defaultSteps").intValue(),
+                num(json, "defaultGuidance").floatValue(), num(json, "scheduleShift").floatValue());
+    }
+
+    private static String str(JsonObject json, String field) {
+        JsonElement e = json.get(field);
+        if (e == null || e.isJsonNull()) {
+            throw new IllegalArgumentException("config field '" + field + "' is missing");
+        }
+        return e.getAsString();
+    }
+
+    private static Number num(JsonObject json, String field) {
+        JsonElement e = json.get(field);
+        if (e == null || e.isJsonNull()) {
+            throw new IllegalArgumentException("config field '" + field + "' is missing");
+        }
+        try {
+            return e.getAsNumber();
+        } catch (RuntimeException ex) {
+            throw new IllegalArgumentException("config field '" + field + "' must be a number, was " + e, ex);
+        }
+    }
+}

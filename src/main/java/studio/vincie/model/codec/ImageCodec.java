@@ -1,0 +1,27 @@
+package studio.vincie.model.codec;
+
+import java.awt.image.BufferedImage;
+
+/**
+ * Turns pixels into the token values the transformer sees and back. Images give {@code tokens() x
+ * imageTokenDim()} floats, masks {@code tokens() x maskTokenDim()} floats, both row-major in token
+ * order (grid row, then grid column) and roughly in [-1, 1]. Inputs of another size are resized to
+ * the codec's square resolution first.
+ */
+public interface ImageCodec {
+
+    int tokens();
+
+    int imageTokenDim();
+
+    int maskTokenDim();
+
+    float[] encodeImage(BufferedImage image);
+
+    BufferedImage decodeImage(float[] values);
+
+    /** Grayscale mask, white (255) = region, to values in [-1, 1]. */
+    float[] encodeMask(BufferedImage mask);
+
+    BufferedImage decodeMask(float[] values);
+}

@@ -1,0 +1,133 @@
+package studio.vincie.model.codec;
+
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+
+/**
+ * Pixel-space codec (design.md 3.3): a {@code size x size} image is cut into {@code patch x patch}
+ * tiles; each tile is one token of {@code patch*patch*3} values (row, column, channel inside the tile),
+ * scaled from [0, 255] to [-1, 1]. Masks use one channel. Lossless up to 8-bit rounding, so what the
+ * model commits to its cache equals what the session stores.
+ */
+public final class PatchCodec implements ImageCodec {
+
+    private final int size;
+    private final int patch;
+    private final int grid;
+
+    public PatchCodec(int size, int patch) {
+        if (size < 1 || patch < 1 || size % patch != 0) {
+            throw new IllegalArgumentException("image size " + size + " must be a positive multiple of patch " + patch);
+        }
+        this.size = size;
+        this.patch = patch;
+        this.grid = size / patch;
+    }
+
+    @Override
+    public int tokens() {
+        return grid * grid;
+    }
+
+    @Override
+    public int imageTokenDim() {
+        return patch * patch * 3;
+    }
+
+    @Override
+    public int maskTokenDim() {
+        return patch * patch;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    @Override
+    public float[] encodeImage(BufferedImage image) {
+        int[] rgb = resized(image).getRGB(0, 0, size, size, null, 0, size);
+        float[] out = new float[size * size * 3];
+        int dim = imageTokenDim();
+        for (int y = 0; y < size; y++) {
+            for (int x = 0; x < size; x++) {
+                int p = rgb[y * size + x];
+                int base = ((y / patch) * grid + x / patch) * dim + ((y % patch) * patch + x % patch) * 3;
+                out[base] = ((p >> 16) & 0xFF) / 127.5f - 1f;
+                out[base + 1] = ((p >> 8) & 0xFF) / 127.5f - 1f;
+                out[base + 2] = (p & 0xFF) / 127.5f - 1f;
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public BufferedImage decodeImage(float[] values) {
+        check(values, size * size * 3, "image");
+        int[] rgb = new int[size * size];
+        int dim = imageTokenDim();
+        for (int y = 0; y < size; y++) {
+            for (int x = 0; x < size; x++) {
+                int base = ((y / patch) * grid + x / patch) * dim + ((y % patch) * patch + x % patch) * 3;
+                rgb[y * size + x] = (toByte(values[base]) << 16) | (toByte(values[base + 1]) << 8)
+                        | toByte(values[base + 2]);
+            }
+        }
+        BufferedImage img = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
+        img.setRGB(0, 0, size, size, rgb, 0, size);
+        return img;
+    }
+
+    @Override
+    public float[] encodeMask(BufferedImage mask) {
+        int[] rgb = resized(mask).getRGB(0, 0, size, size, null, 0, size);
+        float[] out = new float[size * size];
+        int dim = maskTokenDim();
+        for (int y = 0; y < size; y++) {
+            for (int x = 0; x < size; x++) {
+                int p = rgb[y * size + x];
+                // Luma of the gray value; masks are grayscale so any channel would do, this tolerates RGB masks.
+                int gray = (((p >> 16) & 0xFF) * 299 + ((p >> 8) & 0xFF) * 587 + (p & 0xFF) * 114) / 1000;
+                out[((y / patch) * grid + x / patch) * dim + (y % patch) * patch + x % patch] = gray / 127.5f - 1f;
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public BufferedImage decodeMask(float[] values) {
+        check(values, size * size, "mask");
+        BufferedImage img = new BufferedImage(size, size, BufferedImage.TYPE_BYTE_GRAY);
+        int[] gray = new int[size * size];
+        int dim = maskTokenDim();
+        for (int y = 0; y < size; y++) {
+            for (int x = 0; x < size; x++) {
+                gray[y * size + x] = toByte(values[((y / patch) * grid + x / patch) * dim + (y % patch) * patch + x % patch]);
+            }
+        }
+        img.getRaster().setPixels(0, 0, size, size, gray);
+        return img;
+    }
+
+    private static int toByte(float v) {
+        return Math.max(0, Math.min(255, Math.round((v + 1f) * 127.5f)));
+    }
+
+    private void check(float[] values, int expected, String what) {
+        if (values.length != expected) {
+            throw new IllegalArgumentException(what + " has " + values.length + " values, codec expects " + expected);
+        }
+    }
+
+    private BufferedImage resized(BufferedImage in) {
+        if (in.getWidth() == size && in.getHeight() == size) {
+            return in;
+        }
+        BufferedImage out = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(in, 0, 0, size, size, null);
+        g.dispose();
+        return out;
+    }
+}

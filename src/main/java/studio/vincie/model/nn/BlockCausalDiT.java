@@ -1,0 +1,322 @@
+package studio.vincie.model.nn;
+
+import java.util.List;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.LayerNorm;
+import studio.vincie.model.ModelConfig;
+
+/**
+ * The block-causal diffusion transformer of design.md section 3: per-kind input projections plus a
+ * role embedding, {@code depth} DiT blocks (adaLN-zero with a per-token timestep, block-causal
+ * attention with 3D RoPE, GELU MLP) and per-kind output projections predicting the flow velocity.
+ *
+ * <p>Two ways to run it. {@link #forward} runs a whole {@link TokenBatch} with the additive
+ * block-causal mask (training, tests, and the uncached baseline). {@link #append} and
+ * {@link #velocity} run only new tokens against a {@link KvCache}: a new segment sees every cached
+ * token and itself, which is exactly what the mask allows it, so both ways give the same numbers.
+ *
+ * <p>Shapes: B batch, T tokens, D width, H heads, E head size, U distinct timesteps, P patch values.
+ */
+public final class BlockCausalDiT {
+
+    private final ModelConfig c;
+    private final DitWeights w;
+    private final NDArray ones;
+    private final NDArray zeros;
+
+    public BlockCausalDiT(DitWeights weights) {
+        this.w = weights;
+        this.c = weights.config();
+        // LayerNorm.layerNorm needs non-null gamma/beta; DiT's norms have no affine parameters.
+        this.ones = weights.manager().ones(new Shape(c.width()));
+        this.zeros = weights.manager().zeros(new Shape(c.width()));
+    }
+
+    public ModelConfig config() {
+        return c;
+    }
+
+    public DitWeights weights() {
+        return w;
+    }
+
+    /**
+     * Full pass with the block-causal mask. Returns the final hidden states (B, T, D) after the final
+     * adaLN, ready for {@link #head}.
+     *
+     * @param scoped free each layer's intermediates (inference only; training needs them for backward)
+     */
+    public NDArray forward(NDManager m, TokenBatch b, boolean scoped) {
+        NDArray x = embed(m, b); // (B, T, D)
+        NDArray[] rope = Rope.tables(m, b.seg, b.row, b.col, b.batch, b.length, c.headSize(), c.ropeBase());
+        NDArray mask = m.create(b.additiveMask(), new Shape(b.batch, 1, b.length, b.length)); // (B, 1, T, T)
+        NDArray cond = timestepCondition(m, b.tTable); // (U, D)
+        NDArray onehot = b.tTable.length > 1 ? oneHot(m, b.tIndex, b.tTable.length) : null; // (B*T, U)
+        return run(m, x, rope[0], rope[1], mask, cond, onehot, null, Store.NONE, scoped);
+    }
+
+    /**
+     * Appends a clean segment to the cache: row i of {@code rows} is the segment for cache row i (one row
+     * for the shared prefix, or one per guidance branch when {@code toBranch}). Runs only these tokens.
+     */
+    public void append(NDManager m, KvCache cache, List<Segment> rows, String key, boolean toBranch) {
+        try (NDManager step = m.newSubManager()) {
+            TokenBatch.Builder tb = new TokenBatch.Builder(c);
+            for (Segment s : rows) {
+                tb.newRow().addClean(s);
+            }
+            TokenBatch b = tb.build();
+            NDArray x = embed(step, b);
+            NDArray[] rope = Rope.tables(step, b.seg, b.row, b.col, 1, b.length, c.headSize(), c.ropeBase());
+            NDArray cond = timestepCondition(step, new float[] {0f});
+            run(step, x, rope[0], rope[1], null, cond, null, cache, toBranch ? Store.BRANCH : Store.COMMITTED, true);
+            cache.recordSegment(key, b.length, toBranch);
+        }
+    }
+
+    /**
+     * Velocity of a noisy target segment against the cache: {@code xt} (B, T, P) holds the noisy values
+     * (B = cache branch rows, or 1), {@code template} gives kind and index. Result (B, T, P) in m.
+     */
+    public NDArray velocity(NDManager m, KvCache cache, Segment template, NDArray xt, float t) {
+        Shape s = xt.getShape();
+        int[][] pos = positions(template);
+        try (NDManager step = m.newSubManager()) {
+            NDArray values = xt.duplicate();
+            values.attach(step);
+            NDArray x = inputProjection(values, template.kind()) // (B, T, D)
+                    .add(w.get("role_embed.weight").get(step, template.kind().ordinal()));
+            NDArray[] rope = Rope.tables(step, pos[0], pos[1], pos[2], 1, pos[0].length, c.headSize(), c.ropeBase());
+            NDArray cond = timestepCondition(step, new float[] {t});
+            NDArray hidden = run(step, x, rope[0], rope[1], null, cond, null, cache, Store.NONE, true);
+            NDArray out = head(hidden, template.kind()).reshape(s); // (B, T, P)
+            out.attach(m);
+            return out;
+        }
+    }
+
+    /** RoPE positions (segment, row, column) of the tokens of one image or mask segment. */
+    private int[][] positions(Segment template) {
+        int n = c.gridTokens();
+        int[][] pos = new int[3][n];
+        for (int i = 0; i < n; i++) {
+            pos[0][i] = template.index();
+            pos[1][i] = i / c.grid();
+            pos[2][i] = i % c.grid();
+        }
+        return pos;
+    }
+
+    /**
+     * Multiply-add FLOPs (x2) of running {@code queries} tokens through the blocks when each attends
+     * {@code keys} keys: the QKV, output and MLP projections, plus QK^T and PV. Used for achieved GFLOP/s.
+     */
+    public static double flops(ModelConfig c, long queries, long keys) {
+        double d = c.width();
+        double perToken = 2 * d * d * (4 + 2.0 * c.mlpRatio()) + 4 * d * keys;
+        return c.depth() * queries * perToken;
+    }
+
+    /** Output projection of one kind: (.., D) to (.., P). */
+    public NDArray head(NDArray hidden, SegmentKind kind) {
+        String p = kind == SegmentKind.IMAGE ? "image_out" : "mask_out";
+        if (kind == SegmentKind.TEXT) {
+            throw new IllegalArgumentException("text segments are never generated");
+        }
+        return Linear.linear(hidden, w.get(p + ".weight"), w.get(p + ".bias")).singletonOrThrow();
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    private NDArray inputProjection(NDArray values, SegmentKind kind) {
+        String p = kind == SegmentKind.IMAGE ? "image_in" : "mask_in";
+        return Linear.linear(values, w.get(p + ".weight"), w.get(p + ".bias")).singletonOrThrow();
+    }
+
+    /** Token embeddings (B, T, D): text lookup, per-kind projections, plus the role embedding. */
+    NDArray embed(NDManager m, TokenBatch b) {
+        int n = b.batch * b.length;
+        int kinds = (b.hasText ? 1 : 0) + (b.hasImage ? 1 : 0) + (b.hasMask ? 1 : 0);
+        NDArray x = rows(w.get("role_embed.weight"), m.create(toLong(b.role))); // (N, D)
+        if (b.hasText) {
+            NDArray e = rows(w.get("text_embed.weight"), m.create(toLong(b.textId))); // (N, D)
+            x = x.add(kinds > 1 ? e.mul(indicator(m, b, k -> k == SegmentKind.TEXT.ordinal())) : e);
+        }
+        if (b.hasImage) {
+            NDArray v = m.create(b.image, new Shape(n, c.imagePatchDim())); // (N, Pi)
+            NDArray e = inputProjection(v, SegmentKind.IMAGE); // (N, D)
+            x = x.add(kinds > 1 ? e.mul(indicator(m, b, k -> k == SegmentKind.IMAGE.ordinal())) : e);
+        }
+        if (b.hasMask) {
+            NDArray v = m.create(b.mask, new Shape(n, c.maskPatchDim())); // (N, Pm)
+            NDArray e = inputProjection(v, SegmentKind.CURRENT_MASK); // (N, D)
+            x = x.add(kinds > 1 ? e.mul(indicator(m, b, k -> k >= SegmentKind.CURRENT_MASK.ordinal())) : e);
+        }
+        return x.reshape(b.batch, b.length, c.width());
+    }
+
+    private static NDArray indicator(NDManager m, TokenBatch b, java.util.function.IntPredicate role) {
+        float[] v = new float[b.role.length];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = role.test(b.role[i]) ? 1f : 0f;
+        }
+        return m.create(v, new Shape(v.length, 1));
+    }
+
+    /** Rows {@code idx} of a 2-D table: (N, F); differentiable (torch.gather). */
+    static NDArray rows(NDArray table, NDArray idx) {
+        long f = table.getShape().get(1);
+        long n = idx.getShape().get(0);
+        return table.gather(idx.reshape(n, 1).repeat(1, f), 0);
+    }
+
+    static long[] toLong(int[] v) {
+        long[] out = new long[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = v[i];
+        }
+        return out;
+    }
+
+    private static NDArray oneHot(NDManager m, int[] index, int classes) {
+        float[] v = new float[index.length * classes];
+        for (int i = 0; i < index.length; i++) {
+            v[i * classes + index[i]] = 1f;
+        }
+        return m.create(v, new Shape(index.length, classes));
+    }
+
+    /** SiLU of the timestep embedding MLP, (U, D): the input of every adaLN. */
+    private NDArray timestepCondition(NDManager m, float[] ts) {
+        int half = c.timestepDim() / 2;
+        float[] f = new float[ts.length * c.timestepDim()];
+        for (int u = 0; u < ts.length; u++) {
+            for (int i = 0; i < half; i++) {
+                double freq = Math.exp(-Math.log(10000.0) * i / half);
+                double arg = ts[u] * 1000.0 * freq; // DiT's timesteps run 0..1000
+                f[u * c.timestepDim() + i] = (float) Math.cos(arg);
+                f[u * c.timestepDim() + half + i] = (float) Math.sin(arg);
+            }
+        }
+        NDArray freq = m.create(f, new Shape(ts.length, c.timestepDim())); // (U, F)
+        NDArray h = Linear.linear(freq, w.get("t_embed.mlp.0.weight"), w.get("t_embed.mlp.0.bias")).singletonOrThrow();
+        h = Linear.linear(silu(h), w.get("t_embed.mlp.2.weight"), w.get("t_embed.mlp.2.bias")).singletonOrThrow();
+        return silu(h); // (U, D)
+    }
+
+    private static NDArray silu(NDArray x) {
+        return x.mul(Activation.sigmoid(x));
+    }
+
+    /** Per-token modulation: (1, 1, kD) when one timestep, else (B, T, kD) through the one-hot. */
+    private static NDArray perToken(NDArray table, NDArray onehot, long batch, long length) {
+        if (onehot == null) {
+            return table.reshape(1, 1, table.getShape().get(1));
+        }
+        return onehot.matMul(table).reshape(batch, length, table.getShape().get(1));
+    }
+
+    /** Where the K/V of the tokens being run go. */
+    private enum Store { NONE, COMMITTED, BRANCH }
+
+    private NDArray run(NDManager m, NDArray x, NDArray cos, NDArray sin, NDArray mask, NDArray cond,
+                        NDArray onehot, KvCache cache, Store storeTo, boolean scoped) {
+        boolean store = storeTo != Store.NONE;
+        boolean toBranch = storeTo == Store.BRANCH;
+        long batch = x.getShape().get(0);
+        long length = x.getShape().get(1);
+        for (int i = 0; i < c.depth(); i++) {
+            if (!scoped) {
+                x = block(i, x, cos, sin, mask, cond, onehot, cache, store, toBranch, batch, length);
+                continue;
+            }
+            try (NDManager layer = m.newSubManager()) {
+                x.attach(layer);
+                for (NDArray shared : new NDArray[] {cos, sin, mask, cond, onehot}) {
+                    if (shared != null) {
+                        shared.tempAttach(layer);
+                    }
+                }
+                x = block(i, x, cos, sin, mask, cond, onehot, cache, store, toBranch, batch, length);
+                x.attach(m);
+            }
+        }
+        NDArray mod = perToken(Linear.linear(cond, w.get("final.adaLN.weight"), w.get("final.adaLN.bias"))
+                .singletonOrThrow(), onehot, batch, length); // (B|1, T|1, 2D)
+        NDList sm = mod.split(2, 2);
+        return modulate(norm(x), sm.get(0), sm.get(1)); // (B, T, D)
+    }
+
+    private NDArray norm(NDArray x) {
+        return LayerNorm.layerNorm(x, new Shape(c.width()), ones, zeros, 1e-6f).singletonOrThrow();
+    }
+
+    private static NDArray modulate(NDArray x, NDArray shift, NDArray scale) {
+        return x.mul(scale.add(1f)).add(shift);
+    }
+
+    private NDArray block(int i, NDArray x, NDArray cos, NDArray sin, NDArray mask, NDArray cond, NDArray onehot,
+                          KvCache cache, boolean store, boolean toBranch, long batch, long length) {
+        String p = "blocks." + i + ".";
+        int d = c.width();
+        int heads = c.heads();
+        int e = c.headSize();
+        NDArray mod = perToken(Linear.linear(cond, w.get(p + "adaLN.weight"), w.get(p + "adaLN.bias"))
+                .singletonOrThrow(), onehot, batch, length); // (B|1, T|1, 6D)
+        NDList ms = mod.split(6, 2); // shift1, scale1, gate1, shift2, scale2, gate2
+
+        NDArray h = modulate(norm(x), ms.get(0), ms.get(1)); // (B, T, D)
+        NDArray qkv = Linear.linear(h, w.get(p + "attn.qkv.weight"), w.get(p + "attn.qkv.bias"))
+                .singletonOrThrow() // (B, T, 3D)
+                .reshape(batch, length, 3, heads, e).transpose(2, 0, 3, 1, 4); // (3, B, H, T, E)
+        NDArray q = Rope.apply(qkv.get(0), cos, sin).mul((float) (1.0 / Math.sqrt(e))); // (B, H, T, E)
+        NDArray k = Rope.apply(qkv.get(1), cos, sin); // (B, H, T, E)
+        NDArray v = qkv.get(2); // (B, H, T, E)
+        NDArray kT = k.transpose(0, 1, 3, 2); // (B, H, E, T)
+        NDArray self = q.matMul(kT); // (B, H, T, T)
+        if (mask != null) {
+            self = self.add(mask);
+        }
+        List<NDArray[]> chunks = cache == null ? List.of() : cache.chunks(i);
+        NDArray att;
+        if (chunks.isEmpty()) {
+            att = self.softmax(-1).matMul(v); // (B, H, T, E)
+        } else {
+            NDList scores = new NDList();
+            long[] cuts = new long[chunks.size()];
+            long offset = 0;
+            for (int j = 0; j < chunks.size(); j++) {
+                NDArray s = q.matMul(chunks.get(j)[0]); // (B, H, T, Pj); cache batch 1 broadcasts
+                scores.add(s);
+                offset += s.getShape().get(3);
+                cuts[j] = offset;
+            }
+            scores.add(self);
+            NDList probs = NDArrays.concat(scores, 3).softmax(-1).split(cuts, 3);
+            att = probs.get(chunks.size()).matMul(v);
+            for (int j = 0; j < chunks.size(); j++) {
+                att = att.add(probs.get(j).matMul(chunks.get(j)[1])); // (B, H, T, E)
+            }
+        }
+        if (store) {
+            cache.put(i, kT, v, toBranch);
+        }
+        NDArray o = att.transpose(0, 2, 1, 3).reshape(batch, length, d); // (B, T, D)
+        o = Linear.linear(o, w.get(p + "attn.proj.weight"), w.get(p + "attn.proj.bias")).singletonOrThrow();
+        x = x.add(ms.get(2).mul(o));
+
+        NDArray h2 = modulate(norm(x), ms.get(3), ms.get(4));
+        NDArray f = Linear.linear(h2, w.get(p + "mlp.fc1.weight"), w.get(p + "mlp.fc1.bias")).singletonOrThrow();
+        f = Linear.linear(Activation.gelu(f), w.get(p + "mlp.fc2.weight"), w.get(p + "mlp.fc2.bias"))
+                .singletonOrThrow(); // (B, T, D)
+        return x.add(ms.get(5).mul(f));
+    }
+
+}

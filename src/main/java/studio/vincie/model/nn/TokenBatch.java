@@ -1,0 +1,195 @@
+package studio.vincie.model.nn;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import studio.vincie.model.ModelConfig;
+
+/**
+ * Host-side description of B rows of T tokens, ready to become NDArrays: per token its role, content,
+ * 3D RoPE position (segment, row, column), attention group and timestep. Built row by row with
+ * {@link Builder}; shorter rows are padded with tokens nobody attends.
+ *
+ * <p>Attention rule (design.md 3.2 and 3.5): query q may see key k iff they are in the same group
+ * (the same segment, or the same noisy copy) or k is clean and {@code seg(k) < seg(q)}. Clean segments
+ * thus see themselves and everything before; a noisy copy of j sees the clean segments before j and
+ * itself; nothing sees noisy copies or padding.
+ */
+public final class TokenBatch {
+
+    static final int PAD_GROUP = Integer.MIN_VALUE;
+
+    public final int batch;
+    public final int length;
+    final int[] role;
+    final int[] textId;
+    final float[] image;
+    final float[] mask;
+    final int[] seg;
+    final int[] row;
+    final int[] col;
+    final int[] group;
+    final boolean[] clean;
+    final int[] tIndex;
+    final float[] tTable;
+    final boolean hasText;
+    final boolean hasImage;
+    final boolean hasMask;
+
+    private TokenBatch(Builder b, int length) {
+        this.batch = b.rows.size();
+        this.length = length;
+        int n = batch * length;
+        int pi = b.config.imagePatchDim();
+        int pm = b.config.maskPatchDim();
+        role = new int[n];
+        textId = new int[n];
+        seg = new int[n];
+        row = new int[n];
+        col = new int[n];
+        group = new int[n];
+        clean = new boolean[n];
+        tIndex = new int[n];
+        Arrays.fill(group, PAD_GROUP);
+        boolean anyText = false;
+        boolean anyImage = false;
+        boolean anyMask = false;
+        for (Builder.Row r : b.rows) {
+            for (Builder.Entry e : r.entries) {
+                anyText |= e.segment.kind() == SegmentKind.TEXT;
+                anyImage |= e.segment.kind() == SegmentKind.IMAGE;
+                anyMask |= e.segment.kind().isMask();
+            }
+            anyText |= r.tokens < length; // padding tokens are PAD text tokens
+        }
+        hasText = anyText;
+        hasImage = anyImage;
+        hasMask = anyMask;
+        image = anyImage ? new float[n * pi] : null;
+        mask = anyMask ? new float[n * pm] : null;
+        int grid = b.config.grid();
+        for (int bi = 0; bi < batch; bi++) {
+            int p = bi * length;
+            for (Builder.Entry e : b.rows.get(bi).entries) {
+                Segment s = e.segment;
+                int count = s.tokenCount(b.config.gridTokens());
+                for (int i = 0; i < count; i++, p++) {
+                    role[p] = s.kind().ordinal();
+                    seg[p] = s.index();
+                    group[p] = e.group;
+                    clean[p] = e.clean;
+                    tIndex[p] = e.tIndex;
+                    if (s.kind() == SegmentKind.TEXT) {
+                        textId[p] = s.tokenIds()[i];
+                        row[p] = i;
+                        col[p] = i;
+                    } else {
+                        row[p] = i / grid;
+                        col[p] = i % grid;
+                        if (s.kind() == SegmentKind.IMAGE) {
+                            System.arraycopy(s.values(), i * pi, image, p * pi, pi);
+                        } else {
+                            System.arraycopy(s.values(), i * pm, mask, p * pm, pm);
+                        }
+                    }
+                }
+            }
+        }
+        tTable = new float[b.tValues.size()];
+        for (int i = 0; i < tTable.length; i++) {
+            tTable[i] = b.tValues.get(i);
+        }
+    }
+
+    /** Flat token index of position {@code pos} in row {@code b}. */
+    public int flat(int b, int pos) {
+        return b * length + pos;
+    }
+
+    /** Additive block-causal mask (B, 1, T, T): 0 where attention is allowed, -1e9 elsewhere. */
+    float[] additiveMask() {
+        float[] m = new float[batch * length * length];
+        for (int b = 0; b < batch; b++) {
+            int o = b * length;
+            for (int q = 0; q < length; q++) {
+                int base = (b * length + q) * length;
+                int gq = group[o + q];
+                int sq = seg[o + q];
+                for (int k = 0; k < length; k++) {
+                    boolean ok = group[o + k] == gq || (clean[o + k] && seg[o + k] < sq);
+                    m[base + k] = ok ? 0f : -1e9f;
+                }
+            }
+        }
+        return m;
+    }
+
+    /** Builds rows of segments; see the class Javadoc for the attention groups. */
+    public static final class Builder {
+        private final ModelConfig config;
+        private final List<Row> rows = new ArrayList<>();
+        private final List<Float> tValues = new ArrayList<>(List.of(0f));
+
+        public Builder(ModelConfig config) {
+            this.config = config;
+        }
+
+        /** Starts a new row; later segments go to it. */
+        public Builder newRow() {
+            rows.add(new Row());
+            return this;
+        }
+
+        /** Appends a clean segment (t = 0) to the current row; returns its first position. */
+        public int addClean(Segment s) {
+            return current().add(new Entry(s, s.index(), true, 0), s.tokenCount(config.gridTokens()));
+        }
+
+        /**
+         * Appends a noisy copy at timestep t; {@code copyId} (>= 1) must be unique within the row.
+         * Returns its first position.
+         */
+        public int addNoisy(Segment s, float t, int copyId) {
+            if (copyId < 1) {
+                throw new IllegalArgumentException("copyId must be >= 1");
+            }
+            int ti = tValues.indexOf(t);
+            if (ti < 0) {
+                tValues.add(t);
+                ti = tValues.size() - 1;
+            }
+            return current().add(new Entry(s, -copyId, false, ti), s.tokenCount(config.gridTokens()));
+        }
+
+        private Row current() {
+            if (rows.isEmpty()) {
+                newRow();
+            }
+            return rows.get(rows.size() - 1);
+        }
+
+        public TokenBatch build() {
+            int length = rows.stream().mapToInt(r -> r.tokens).max().orElse(0);
+            if (length == 0) {
+                throw new IllegalStateException("token batch is empty");
+            }
+            return new TokenBatch(this, length);
+        }
+
+        private static final class Row {
+            final List<Entry> entries = new ArrayList<>();
+            int tokens;
+
+            int add(Entry e, int count) {
+                entries.add(e);
+                int start = tokens;
+                tokens += count;
+                return start;
+            }
+        }
+
+        private record Entry(Segment segment, int group, boolean clean, int tIndex) {
+        }
+    }
+}

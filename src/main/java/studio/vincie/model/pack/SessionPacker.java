@@ -1,0 +1,122 @@
+package studio.vincie.model.pack;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+import studio.vincie.model.ModelConfig;
+import studio.vincie.model.nn.Segment;
+import studio.vincie.model.nn.TokenBatch;
+import studio.vincie.model.text.Tokenizer;
+
+/**
+ * Packs sessions for training (design.md 3.5): per row, all clean segments in order
+ * {@code I0, T1, C1, N1, I1, ...} (after context dropout), then a noisy copy of each target
+ * ({@code Ik} for NIP, {@code Ck} for CSP, {@code Nk} for NSP) at {@code t ~ logit-normal(0, 1)} with
+ * {@code x_t = (1-t) x0 + t eps} and target {@code v = eps - x0}. The last image has no clean copy:
+ * nothing after it could attend it. All randomness comes from the given {@link Random}.
+ */
+public final class SessionPacker {
+
+    private final ModelConfig config;
+    private final int[] nullInstruction;
+    private final PackOptions options;
+
+    public SessionPacker(ModelConfig config, Tokenizer tokenizer, PackOptions options) {
+        if (tokenizer.length() != config.textLength()) {
+            throw new IllegalArgumentException("tokenizer length " + tokenizer.length()
+                    + " differs from config textLength " + config.textLength());
+        }
+        this.config = config;
+        this.nullInstruction = tokenizer.nullInstruction();
+        this.options = options;
+    }
+
+    public PackedBatch pack(List<SessionExample> sessions, Random rng) {
+        TokenBatch.Builder builder = new TokenBatch.Builder(config);
+        List<List<Segment>> cleanRows = new ArrayList<>();
+        List<PackedBatch.NoisyCopy> copies = new ArrayList<>();
+        for (int row = 0; row < sessions.size(); row++) {
+            SessionExample s = sessions.get(row);
+            builder.newRow();
+            List<Segment> clean = cleanSegments(s, rng);
+            clean.forEach(builder::addClean);
+            cleanRows.add(clean);
+            int position = clean.stream().mapToInt(g -> g.tokenCount(config.gridTokens())).sum();
+            int copyId = 1;
+            for (Target target : targets(s, rng)) {
+                float t = logitNormal(rng);
+                float[] x0 = target.segment.values();
+                float[] xt = new float[x0.length];
+                float[] v = new float[x0.length];
+                for (int i = 0; i < x0.length; i++) {
+                    float eps = (float) rng.nextGaussian();
+                    xt[i] = (1 - t) * x0[i] + t * eps;
+                    v[i] = eps - x0[i];
+                }
+                Segment noisy = target.segment.withValues(xt);
+                int start = builder.addNoisy(noisy, t, copyId++);
+                if (start != position) {
+                    throw new IllegalStateException("packing positions out of step");
+                }
+                position += noisy.tokenCount(config.gridTokens());
+                copies.add(new PackedBatch.NoisyCopy(row, start, noisy, t, v, target.task));
+            }
+        }
+        return new PackedBatch(builder.build(), cleanRows, copies);
+    }
+
+    private List<Segment> cleanSegments(SessionExample s, Random rng) {
+        List<Segment> out = new ArrayList<>();
+        out.add(s.images().get(0));
+        int n = s.turns();
+        for (int k = 1; k <= n; k++) {
+            Segment text = s.instructions().get(k - 1);
+            out.add(rng.nextFloat() < options.instructionDropout() ? Segment.text(k, nullInstruction) : text);
+            Segment c = s.currentMasks().get(k - 1);
+            if (c != null && rng.nextFloat() >= options.maskContextDropout()) {
+                out.add(c);
+            }
+            Segment nx = s.nextMasks().get(k - 1);
+            if (nx != null && rng.nextFloat() >= options.maskContextDropout()) {
+                out.add(nx);
+            }
+            if (k < n && rng.nextFloat() >= options.imageContextDropout()) {
+                out.add(s.images().get(k));
+            }
+        }
+        return out;
+    }
+
+    private record Target(Segment segment, PackedBatch.Task task) {
+    }
+
+    private List<Target> targets(SessionExample s, Random rng) {
+        List<Target> out = new ArrayList<>();
+        for (int k = 1; k <= s.turns(); k++) {
+            if (options.maskTargets()) {
+                Segment c = s.currentMasks().get(k - 1);
+                if (c != null) {
+                    out.add(new Target(c, PackedBatch.Task.CSP));
+                }
+                Segment nx = s.nextMasks().get(k - 1);
+                if (nx != null) {
+                    out.add(new Target(nx, PackedBatch.Task.NSP));
+                }
+            }
+            out.add(new Target(s.images().get(k), PackedBatch.Task.NIP));
+        }
+        if (options.maxTargets() > 0 && out.size() > options.maxTargets()) {
+            Collections.shuffle(out, rng);
+            out = new ArrayList<>(out.subList(0, options.maxTargets()));
+            out.sort((a, b) -> Integer.compare(a.segment.index(), b.segment.index()));
+        }
+        return out;
+    }
+
+    /** t = sigmoid(n), n ~ N(0, 1): the paper's timestep density for training. */
+    static float logitNormal(Random rng) {
+        return (float) (1.0 / (1.0 + Math.exp(-rng.nextGaussian())));
+    }
+}

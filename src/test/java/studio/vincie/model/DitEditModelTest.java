@@ -1,0 +1,72 @@
+package studio.vincie.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import studio.vincie.model.io.ModelFolder;
+import studio.vincie.model.io.ModelLoadException;
+import studio.vincie.model.nn.DitWeights;
+
+/** DitEditModel through the EditModel interface: loading, a two-turn edit, progress, cancel. */
+class DitEditModelTest {
+
+    @TempDir
+    Path dir;
+
+    private Path tinyFolder() throws Exception {
+        ModelConfig c = TinyFixtures.config();
+        try (NDManager m = NDManager.newBaseManager()) {
+            ModelFolder.save(dir, DitWeights.init(m, c, 41, false), TinyFixtures.tokenizer());
+        }
+        return dir;
+    }
+
+    @Test
+    void editsAtTheSourceSizeWithProgressAndPredictedMasks() throws Exception {
+        try (DitEditModel model = DitEditModel.load(tinyFolder(), Device.cpu())) {
+            assertThat(model.info().id()).startsWith("tiny-");
+            assertThat(model.info().defaultSteps()).isEqualTo(8);
+            BufferedImage source = TinyFixtures.noiseImage(48, 3); // not the model's 32 px
+            AtomicInteger steps = new AtomicInteger();
+            EditResult first = model.edit(new EditRequest(source, List.of(), "make the red circle blue", null, 1, 4, 2f),
+                    (done, total) -> steps.set(done), Cancellation.NEVER);
+            assertThat(first.image().getWidth()).isEqualTo(48);
+            assertThat(first.currentMask()).isNull();
+            assertThat(steps.get()).isEqualTo(4);
+            model.setSegmentationFirst(true);
+            EditResult second = model.edit(new EditRequest(source,
+                    List.of(new EditRequest.PriorTurn("make the red circle blue", null, null, first.image())),
+                    "move the square left", null, 2, 4, 2f), (done, total) -> steps.set(total), Cancellation.NEVER);
+            assertThat(steps.get()).isEqualTo(12);
+            assertThat(second.currentMask()).isNotNull();
+            assertThat(second.nextMask().getHeight()).isEqualTo(48);
+        }
+    }
+
+    @Test
+    void cancellationStopsTheEdit() throws Exception {
+        try (DitEditModel model = DitEditModel.load(tinyFolder(), Device.cpu())) {
+            AtomicInteger calls = new AtomicInteger();
+            assertThatThrownBy(() -> model.edit(new EditRequest(TinyFixtures.noiseImage(32, 1), List.of(), "x", null,
+                    1, 8, 1f), EditProgress.NONE, () -> calls.incrementAndGet() > 2))
+                    .isInstanceOf(CancellationException.class);
+            assertThat(calls.get()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void missingFolderGivesAClearMessage() {
+        assertThatThrownBy(() -> DitEditModel.load(dir.resolve("missing"), Device.cpu()))
+                .isInstanceOf(ModelLoadException.class).hasMessageContaining("does not exist");
+    }
+}
