@@ -63,8 +63,8 @@ public final class BenchModels {
                 return loader.load(folder);
             }
         }
-        throw new IllegalArgumentException("model folders need the DiT model (not built yet): no model loader "
-                + "accepts " + folder + "; use --model oracle or --model identity");
+        throw new IllegalArgumentException("no model loader accepts " + folder + " (a DiT model folder needs "
+                + "config.json and weights.safetensors); use --model oracle or --model identity to check the benchmark");
     }
 
     private static List<EditModelLoader> discover() {

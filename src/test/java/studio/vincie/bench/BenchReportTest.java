@@ -79,9 +79,14 @@ class BenchReportTest {
         Files.writeString(dir.resolve("config.json"), "{}");
         assertThatThrownBy(() -> new BenchModels(List.of()).open(dir.toString()))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("model folders need the DiT model");
+                .hasMessageContaining("no model loader accepts");
         assertThatThrownBy(() -> new BenchModels(List.of()).open(dir.resolve("missing").toString()))
                 .hasMessageContaining("not a directory");
+        // The DiT loader is found on the class path and takes folders with weights only.
+        assertThat(new BenchModels().open("identity")).isInstanceOf(IdentityModel.class);
+        assertThat(new DitModelLoader().accepts(dir)).isFalse();
+        assertThatThrownBy(() -> new BenchModels().open(dir.toString())).hasMessageContaining("weights.safetensors");
+        assertThatThrownBy(() -> new BenchModels().open("oracle-blur:x")).hasMessageContaining("oracle-blur:0.7");
     }
 
     private static BenchReport run(EditModel model, List<BenchSession> set) {

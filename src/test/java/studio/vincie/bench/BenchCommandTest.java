@@ -1,0 +1,67 @@
+package studio.vincie.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import studio.vincie.cli.BenchCommand;
+import studio.vincie.model.ModelConfig;
+import studio.vincie.model.TinyFixtures;
+import studio.vincie.model.io.ModelFolder;
+import studio.vincie.model.nn.DitWeights;
+
+/** {@code vincie bench} end to end: reference models, a real (tiny, untrained) DiT folder, bad input. */
+class BenchCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void oracleRunWritesJsonAndPlot() throws Exception {
+        Path json = dir.resolve("oracle.json");
+        Path plot = dir.resolve("oracle.png");
+        int code = run("--model", "oracle", "--sessions", "3", "--turns", "5", "--seed", "5",
+                "--json", json.toString(), "--plot", plot.toString());
+        assertThat(code).isZero();
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        assertThat(root.get("success_at").size()).isEqualTo(5);
+        root.get("success_at").forEach(v -> assertThat(v.asDouble()).isEqualTo(1.0));
+        assertThat(root.has("per_category")).isTrue();
+        assertThat(Files.size(plot)).isPositive();
+    }
+
+    @Test
+    void runsADitModelFolderThroughTheEditModelInterface() throws Exception {
+        ModelConfig c = TinyFixtures.config();
+        Path folder = dir.resolve("tiny");
+        // ai.djl types appear only in this test: the folder has to be written by the model package.
+        try (NDManager m = NDManager.newBaseManager()) {
+            ModelFolder.save(folder, DitWeights.init(m, c, 41, false), TinyFixtures.tokenizer());
+        }
+        Path json = dir.resolve("dit.json");
+        int code = run("--model", folder.toString(), "--sessions", "2", "--turns", "2", "--size", "64",
+                "--steps", "2", "--json", json.toString());
+        assertThat(code).isZero();
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        assertThat(root.get("model").asText()).startsWith("tiny-");
+        assertThat(root.get("l1").get(1).asDouble()).isPositive();
+    }
+
+    @Test
+    void badArgumentsGiveExitCodeTwo() {
+        assertThat(run("--model", "oracle", "--masks", "sometimes")).isEqualTo(2);
+        assertThat(run("--model", dir.resolve("nowhere").toString(), "--sessions", "1")).isEqualTo(2);
+        assertThat(run("--model", "identity", "--turns", "0")).isEqualTo(2);
+    }
+
+    private static int run(String... args) {
+        return new CommandLine(new BenchCommand()).execute(args);
+    }
+}
