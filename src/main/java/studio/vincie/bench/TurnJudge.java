@@ -10,9 +10,10 @@ import java.util.List;
  *
  * <p><b>Follows the instruction</b>: the objects found in the output by {@link SceneParser} match the
  * objects found in the ground-truth rendering one to one, with the same palette colour, centroid within
- * {@link JudgeTolerances#positionPixels()}, area within {@link JudgeTolerances#sizeRatio()} and silhouette
- * IoU of at least {@link JudgeTolerances#shapeIou()} (a one-pixel band around the reference outline is
- * ignored, so anti-aliasing does not count); no extra object may appear; and away from objects the output
+ * {@link JudgeTolerances#positionPixels()}, area within {@link JudgeTolerances#sizeRatio()} and a
+ * position- and size-normalised silhouette IoU of at least {@link JudgeTolerances#shapeIou()} (pixels
+ * where it meets another object are ignored); the pixels the edit changes mostly moved towards the
+ * ground truth ({@link JudgeTolerances#changeRecall()}); no extra object may appear; and away from objects the output
  * matches the ground-truth background (time of day, lighting) within {@link JudgeTolerances#backgroundL1()}.
  * <b>Consistent</b>: outside the ground-truth edit region (current and next masks, grown by a margin) the
  * output, smoothed by a 3x3 box like the reference, preserves the image the turn started from within {@link JudgeTolerances#consistencyL1()} and
@@ -106,7 +107,7 @@ public final class TurnJudge {
             found.remove(best);
             double distance = best.distanceTo(want);
             double sizeRatio = best.sizeRatioTo(want);
-            double shape = shapeIou(best, want, w, h);
+            double shape = shapeIou(best, want, w, h, bordersOfOthers(expected, want, w, h));
             if (distance > tolerances.positionPixels() * scale) {
                 reasons.add(String.format("wrong position: expected %s, found %s (%.1f px off)", want, best, distance));
                 ok = false;
@@ -125,6 +126,23 @@ public final class TurnJudge {
         return ok;
     }
 
+    /**
+     * Pixels within two pixels of the other reference objects: where two objects meet, a soft output
+     * blends their colours and the border of either silhouette is uncertain, so shape ignores it.
+     */
+    private static boolean[] bordersOfOthers(List<FoundObject> reference, FoundObject self, int w, int h) {
+        boolean[] others = new boolean[w * h];
+        for (FoundObject o : reference) {
+            if (o == self) {
+                continue;
+            }
+            for (int k = 0; k < others.length; k++) {
+                others[k] |= o.pixels()[k];
+            }
+        }
+        return ImageMetrics.dilate(others, w, h, 2);
+    }
+
     /** Difference of the equivalent-disc radii of two areas, in pixels (tiny objects get 1 px of slack). */
     private static double radiusGap(FoundObject a, FoundObject b) {
         return Math.abs(Math.sqrt(a.area() / Math.PI) - Math.sqrt(b.area() / Math.PI));
@@ -136,11 +154,19 @@ public final class TurnJudge {
      * their IoU is returned. Orientation is not normalised, so a rotation shows as a shape difference.
      */
     static double shapeIou(FoundObject found, FoundObject reference, int w, int h) {
+        return shapeIou(found, reference, w, h, new boolean[w * h]);
+    }
+
+    /** As {@link #shapeIou(FoundObject, FoundObject, int, int)}, skipping the pixels marked in {@code ignore}. */
+    static double shapeIou(FoundObject found, FoundObject reference, int w, int h, boolean[] ignore) {
         double s = Math.sqrt(Math.max(1e-9, found.area()) / Math.max(1e-9, reference.area()));
         int inter = 0;
         int union = 0;
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
+                if (ignore[y * w + x]) {
+                    continue;
+                }
                 boolean ref = reference.alpha()[y * w + x] >= 0.5f;
                 double qx = found.centerX() + (x + 0.5 - reference.centerX()) * s - 0.5;
                 double qy = found.centerY() + (y + 0.5 - reference.centerY()) * s - 0.5;
