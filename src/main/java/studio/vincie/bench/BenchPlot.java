@@ -90,6 +90,9 @@ public final class BenchPlot {
             g.fillRect(barX, y + 2, (int) (barW * e.getValue().turnSuccess()), (int) Math.max(2, rowH - 4));
             g.setColor(Color.LIGHT_GRAY);
             g.drawRect(barX, y + 2, barW, (int) Math.max(2, rowH - 4));
+            g.setColor(Color.BLACK);
+            g.drawString(String.format("%.2f (%d)", e.getValue().turnSuccess(), e.getValue().count()),
+                    barX + 4, y + (int) (rowH * 0.7));
             i++;
         }
     }
@@ -146,7 +149,7 @@ public final class BenchPlot {
 
     private static void legend(Graphics2D g, int x0, String[] names, Color[] colors) {
         for (int i = 0; i < names.length; i++) {
-            int y = HEIGHT - 12;
+            int y = HEIGHT - 3;
             int x = x0 + MARGIN + i * 100;
             g.setColor(colors[i]);
             g.fillRect(x, y - 8, 10, 8);
