@@ -65,6 +65,36 @@ public final class BenchReportWriter {
         JSON.writeValue(file.toFile(), toJson(report, tolerances));
     }
 
+    /**
+     * Every turn's verdict as a JSON array (session, turn, category, instruction, follows, consistent,
+     * reasons, metrics), for finding out why a model fails.
+     */
+    public static void writeDetails(List<TurnOutcome> outcomes, Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        List<Map<String, Object>> rows = new java.util.ArrayList<>();
+        for (TurnOutcome o : outcomes) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("session", o.sessionId());
+            row.put("turn", o.turn());
+            row.put("category", o.category());
+            row.put("instruction", o.instruction());
+            row.put("succeeded", o.verdict().succeeded());
+            row.put("follows", o.verdict().follows());
+            row.put("consistent", o.verdict().consistent());
+            row.put("reasons", o.verdict().reasons());
+            row.put("l1", o.l1());
+            row.put("psnr", o.psnr());
+            row.put("outside_l1", o.verdict().outsideL1());
+            row.put("changed_outside", o.verdict().changedOutside());
+            row.put("background_l1", o.verdict().backgroundL1());
+            rows.add(row);
+        }
+        JSON.writeValue(file.toFile(), rows);
+    }
+
     /** The table printed by {@code vincie bench}. */
     public static void printTable(BenchReport r, PrintStream out) {
         out.printf("Multi-turn benchmark: model %s, %d sessions x %d turns, seed %d, masks %s, %d px%n",

@@ -81,7 +81,7 @@ public final class BenchRunner {
                 LOG.debug("{} turn {} ({}) '{}' failed: {}", session.id(), k + 1, truth.category(),
                         truth.instruction(), verdict.reasons());
             }
-            outcomes.add(new TurnOutcome(session.id(), k + 1, truth.category(), verdict,
+            outcomes.add(new TurnOutcome(session.id(), k + 1, truth.category(), truth.instruction(), verdict,
                     ImageMetrics.l1(output, truth.image()), ImageMetrics.psnr(output, truth.image()),
                     iou(result.currentMask(), truth.currentMask()), iou(result.nextMask(), truth.nextMask()),
                     seconds));

@@ -7,6 +7,6 @@ package studio.vincie.bench;
  *
  * @param turn 1-based turn number
  */
-public record TurnOutcome(String sessionId, int turn, String category, TurnVerdict verdict, double l1, double psnr,
+public record TurnOutcome(String sessionId, int turn, String category, String instruction, TurnVerdict verdict, double l1, double psnr,
                           Double currentMaskIou, Double nextMaskIou, double modelSeconds) {
 }

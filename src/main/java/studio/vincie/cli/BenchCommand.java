@@ -68,6 +68,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--plot", paramLabel = "FILE", description = "Draw the report as a PNG.")
     Path plot;
 
+    @Option(names = "--details", paramLabel = "FILE",
+            description = "Write every turn's verdict with the reasons it failed as JSON.")
+    Path details;
+
     @Override
     public Integer call() {
         try {
@@ -92,6 +96,10 @@ public final class BenchCommand implements Callable<Integer> {
                 if (json != null) {
                     BenchReportWriter.writeJson(report, judge.tolerances(), json);
                     System.out.println("JSON written to " + json);
+                }
+                if (details != null) {
+                    BenchReportWriter.writeDetails(outcomes, details);
+                    System.out.println("Turn details written to " + details);
                 }
                 if (plot != null) {
                     BenchPlot.write(report, plot);

@@ -27,14 +27,19 @@ class BenchCommandTest {
     void oracleRunWritesJsonAndPlot() throws Exception {
         Path json = dir.resolve("oracle.json");
         Path plot = dir.resolve("oracle.png");
+        Path details = dir.resolve("details.json");
         int code = run("--model", "oracle", "--sessions", "3", "--turns", "5", "--seed", "5",
-                "--json", json.toString(), "--plot", plot.toString());
+                "--json", json.toString(), "--plot", plot.toString(), "--details", details.toString());
         assertThat(code).isZero();
         JsonNode root = new ObjectMapper().readTree(json.toFile());
         assertThat(root.get("success_at").size()).isEqualTo(5);
         root.get("success_at").forEach(v -> assertThat(v.asDouble()).isEqualTo(1.0));
         assertThat(root.has("per_category")).isTrue();
         assertThat(Files.size(plot)).isPositive();
+        JsonNode turns = new ObjectMapper().readTree(details.toFile());
+        assertThat(turns.size()).isEqualTo(15);
+        assertThat(turns.get(0).get("succeeded").asBoolean()).isTrue();
+        assertThat(turns.get(0).get("instruction").asText()).isNotBlank();
     }
 
     @Test

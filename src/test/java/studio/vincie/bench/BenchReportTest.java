@@ -62,10 +62,10 @@ class BenchReportTest {
         TurnVerdict pass = new TurnVerdict(true, true, List.of(), 0, 0, 0);
         TurnVerdict fail = new TurnVerdict(false, true, List.of("missing"), 0, 0, 0);
         List<TurnOutcome> outcomes = List.of(
-                new TurnOutcome("s1", 1, "recolor", fail, 0, 0, null, null, 0),
-                new TurnOutcome("s1", 2, "move", pass, 0, 0, null, null, 0),
-                new TurnOutcome("s2", 1, "move", pass, 0, 0, null, null, 0),
-                new TurnOutcome("s2", 2, "recolor", pass, 0, 0, null, null, 0));
+                new TurnOutcome("s1", 1, "recolor", "do it", fail, 0, 0, null, null, 0),
+                new TurnOutcome("s1", 2, "move", "do it", pass, 0, 0, null, null, 0),
+                new TurnOutcome("s2", 1, "move", "do it", pass, 0, 0, null, null, 0),
+                new TurnOutcome("s2", 2, "recolor", "do it", pass, 0, 0, null, null, 0));
         BenchReport r = BenchReport.summarize(outcomes, 2, new BenchReport.RunInfo("m", "none", 0, 128, 0));
         assertThat(r.successAt()).containsExactly(0.5, 0.5);
         assertThat(r.followRate()).containsExactly(0.5, 1.0);
