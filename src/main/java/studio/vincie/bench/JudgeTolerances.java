@@ -12,9 +12,10 @@ package studio.vincie.bench;
  * @param minObjectPixels   connected components smaller than this (at 128 px) are noise, not objects
  * @param positionPixels    the centroid of a found object may be this far (at 128 px) from the reference
  * @param sizeRatio         the found area may be at most this factor larger or smaller than the reference
- * @param shapeIou          IoU of the found silhouette with the reference, pixels of a one-pixel band on the
- *                          reference outline ignored (anti-aliasing), must reach this
- * @param changeRecall     of the pixels the edit changes (ground truth before vs after differ by more than
+ *                          (or the equivalent-disc radii may differ by at most one pixel, for tiny objects)
+ * @param shapeIou          IoU of the found silhouette with the reference after moving and scaling it onto
+ *                          the reference (so only shape and orientation count) must reach this
+ * @param changeRecall      of the pixels the edit changes (ground truth before vs after differ by more than
  *                          {@code changedPixelDelta} in a channel), the fraction where the output is closer to
  *                          the after than to the before image; catches edits the object statistics hide
  *                          (which object is in front, small turns)

@@ -12,17 +12,18 @@ import java.util.List;
  * objects found in the ground-truth rendering one to one, with the same palette colour, centroid within
  * {@link JudgeTolerances#positionPixels()}, area within {@link JudgeTolerances#sizeRatio()} and a
  * position- and size-normalised silhouette IoU of at least {@link JudgeTolerances#shapeIou()} (pixels
- * where it meets another object are ignored); the pixels the edit changes mostly moved towards the
- * ground truth ({@link JudgeTolerances#changeRecall()}); no extra object may appear; and away from objects the output
- * matches the ground-truth background (time of day, lighting) within {@link JudgeTolerances#backgroundL1()}.
- * <b>Consistent</b>: outside the ground-truth edit region (current and next masks, grown by a margin) the
- * output, smoothed by a 3x3 box like the reference, preserves the image the turn started from within {@link JudgeTolerances#consistencyL1()} and
- * {@link JudgeTolerances#changedFraction()}. Turns whose edit region is the whole frame (background,
+ * where it meets another object are ignored); no extra object may appear; the pixels the edit changes
+ * mostly moved towards the ground truth ({@link JudgeTolerances#changeRecall()}); and away from objects
+ * the output matches the ground-truth background (time of day, lighting) within
+ * {@link JudgeTolerances#backgroundL1()}. <b>Consistent</b>: outside the ground-truth edit region
+ * (current and next masks, grown by a margin) the output, smoothed by a 3x3 box like the image it is
+ * compared with, preserves the image the turn started from within {@link JudgeTolerances#consistencyL1()}
+ * and {@link JudgeTolerances#changedFraction()}. Turns whose edit region is the whole frame (background,
  * lighting, viewpoint) have nothing to preserve and are consistent by definition.
  */
 public final class TurnJudge {
 
-    /** Below this visible area (at 128 px) a silhouette is too few pixels to have a shape; only position and size count. */
+    /** Below this visible area (px at 128 px) a silhouette is too small to have a shape; position and size still count. */
     static final double SHAPE_MIN_AREA = 40;
 
     /** Edits that change fewer pixels than this have nothing for the change-recall check to measure. */
@@ -56,8 +57,8 @@ public final class TurnJudge {
         boolean objectsMatch = matchObjects(output, truth, reasons);
         double recall = changeRecall(output, truth);
         if (recall < tolerances.changeRecall()) {
-            reasons.add(String.format("the edit is not there: %.0f%% of the pixels it changes moved towards the ground truth (< %.0f%%)",
-                    100 * recall, 100 * tolerances.changeRecall()));
+            reasons.add(String.format("the edit is not there: %.0f%% of the pixels it changes moved towards "
+                    + "the ground truth (< %.0f%%)", 100 * recall, 100 * tolerances.changeRecall()));
             objectsMatch = false;
         }
         double backgroundL1 = backgroundL1(output, truth);
