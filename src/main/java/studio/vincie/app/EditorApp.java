@@ -1,12 +1,49 @@
 package studio.vincie.app;
 
-import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.stage.Stage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
-/** The JavaFX application: wires controller, model and views. */
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import studio.vincie.model.DitEditModel;
+import studio.vincie.model.EditModel;
+import studio.vincie.session.SessionController;
+import studio.vincie.session.io.Autosave;
+import studio.vincie.ui.EditorView;
+import studio.vincie.ui.EditorViewModel;
+import studio.vincie.ui.ErrorReporter;
+import studio.vincie.ui.file.ModelFolderLoader;
+
+/**
+ * The JavaFX application: creates the session controller (edits on a background daemon thread,
+ * events on the FX thread), the editor's view-model and view, the model loader, the autosave timer
+ * and the unsaved-changes prompt on close. Started by {@link Launcher}, which does not extend
+ * Application so JavaFX loads from the plain classpath.
+ */
 public final class EditorApp extends Application {
+
+    private static final Logger log = LoggerFactory.getLogger(EditorApp.class);
+    private static final Duration AUTOSAVE_EVERY = Duration.seconds(60);
+
+    private ExecutorService editThread;
+    private ExecutorService backgroundThread;
+    private SessionController controller;
+    private Timeline autosave;
 
     static void launchEditor(String[] args) {
         Application.launch(EditorApp.class, args);
@@ -14,8 +51,107 @@ public final class EditorApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        stage.setTitle("Vincie Studio");
-        stage.setScene(new Scene(new Label("Vincie Studio"), 1200, 800));
+        editThread = Executors.newSingleThreadExecutor(daemon("vincie-edit"));
+        backgroundThread = Executors.newSingleThreadExecutor(daemon("vincie-background"));
+        controller = new SessionController(editThread, Platform::runLater);
+        ErrorReporter errors = (title, message) -> Platform.runLater(() -> {
+            Alert alert = new Alert(Alert.AlertType.ERROR, message);
+            alert.initOwner(stage);
+            alert.setTitle(title);
+            alert.setHeaderText(title);
+            alert.showAndWait();
+        });
+        // models/default relative to the working directory, then beside the jar; DitEditModel picks GPU 0 or the CPU.
+        ModelLoader models = FolderModelLoader.standard(DitEditModel::load);
+        EditorViewModel vm = new EditorViewModel(controller, adapt(models), Autosave.inUserHome(),
+                backgroundThread, Platform::runLater, errors, new Random());
+        EditorView view = new EditorView(vm, () -> quit(stage));
+
+        stage.titleProperty().bind(vm.files().titleProperty());
+        stage.setScene(new Scene(view, 1280, 860));
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        stage.setOnCloseRequest(e -> {
+            if (!view.actions().confirmLoseChanges()) {
+                e.consume();
+            } else {
+                vm.files().clearAutosave(); // nothing unsaved is left behind: saved, discarded or clean
+            }
+        });
         stage.show();
+
+        autosave = new Timeline(new KeyFrame(AUTOSAVE_EVERY, e -> vm.files().autosaveIfDirty()));
+        autosave.setCycleCount(Timeline.INDEFINITE);
+        autosave.play();
+
+        view.actions().offerRecovery();
+        Optional<Path> file = getParameters().getRaw().stream().findFirst().map(Path::of);
+        if (file.isPresent() && Files.exists(file.get())) {
+            view.actions().open(file.get());
+        } else if (file.isPresent()) {
+            errors.report("Cannot open file", file.get() + " does not exist.");
+        }
+        vm.model().loadDefault();
+        view.focusInstruction();
+    }
+
+    @Override
+    public void stop() {
+        if (autosave != null) {
+            autosave.stop();
+        }
+        if (controller == null) {
+            return;
+        }
+        controller.cancelJob();
+        editThread.shutdown();
+        backgroundThread.shutdown();
+        try {
+            // Let a cancelled edit reach its next step before the model's native memory is released.
+            editThread.awaitTermination(3, TimeUnit.SECONDS);
+            backgroundThread.awaitTermination(3, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        EditModel model = controller.model();
+        if (model != null && editThread.isTerminated()) {
+            model.close();
+        }
+        log.debug("editor stopped");
+    }
+
+    private static EditorView view(Stage stage) {
+        return (EditorView) stage.getScene().getRoot();
+    }
+
+    private static void quit(Stage stage) {
+        EditorView view = view(stage);
+        if (view.actions().confirmLoseChanges()) {
+            view.clearAutosave();
+            stage.close();
+            Platform.exit();
+        }
+    }
+
+    static ModelFolderLoader adapt(ModelLoader loader) {
+        return new ModelFolderLoader() {
+            @Override
+            public Optional<EditModel> loadDefault() throws Exception {
+                return loader.loadDefault();
+            }
+
+            @Override
+            public EditModel load(Path folder) throws Exception {
+                return loader.load(folder);
+            }
+        };
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
     }
 }

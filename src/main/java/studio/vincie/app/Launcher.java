@@ -24,8 +24,20 @@ public final class Launcher {
             EditorApp.launchEditor(args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length));
             return;
         }
+        if (args.length == 1 && opensInEditor(args[0])) {
+            // `vincie photo.png` / `vincie story.vincie` opens the file, as desktop apps do.
+            EditorApp.launchEditor(args);
+            return;
+        }
         CommandLine cli = new CommandLine(new VincieCommand());
         cli.addSubcommand("gui", new GuiCommand());
         System.exit(cli.execute(args));
+    }
+
+    private static boolean opensInEditor(String arg) {
+        String name = arg.toLowerCase(java.util.Locale.ROOT);
+        boolean looksLikeFile = name.endsWith(".png") || name.endsWith(".jpg") || name.endsWith(".jpeg")
+                || name.endsWith(".vincie");
+        return looksLikeFile && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(arg));
     }
 }

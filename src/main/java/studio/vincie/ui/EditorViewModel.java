@@ -1,0 +1,101 @@
+package studio.vincie.ui;
+
+import java.awt.image.BufferedImage;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.random.RandomGenerator;
+
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+import studio.vincie.session.SessionController;
+import studio.vincie.session.Turn;
+import studio.vincie.session.io.Autosave;
+import studio.vincie.ui.canvas.CanvasViewModel;
+import studio.vincie.ui.edit.EditViewModel;
+import studio.vincie.ui.file.FileViewModel;
+import studio.vincie.ui.file.ModelFolderLoader;
+import studio.vincie.ui.file.ModelViewModel;
+import studio.vincie.ui.history.HistoryViewModel;
+import studio.vincie.ui.mask.MaskViewModel;
+
+/**
+ * The editor window's view-model: builds the feature view-models around one {@link SessionController}
+ * and connects them (the selected turn is what the canvas shows, and sizes the mask of the next turn),
+ * plus the status bar's image-size text.
+ */
+public final class EditorViewModel {
+
+    private final SessionController controller;
+    private final CanvasViewModel canvas = new CanvasViewModel();
+    private final MaskViewModel mask = new MaskViewModel();
+    private final HistoryViewModel history;
+    private final EditViewModel edit;
+    private final FileViewModel files;
+    private final ModelViewModel model;
+    private final ReadOnlyStringWrapper imageSize = new ReadOnlyStringWrapper("");
+
+    /**
+     * @param background runs model loading and autosaves, in order (the controller has its own executor for edits)
+     * @param foreground the UI thread ({@code Platform::runLater}; same-thread in tests)
+     */
+    public EditorViewModel(SessionController controller, ModelFolderLoader loader, Autosave autosave,
+                           Executor background, Executor foreground, ErrorReporter errors, RandomGenerator random) {
+        this.controller = Objects.requireNonNull(controller, "controller");
+        history = new HistoryViewModel(controller, errors);
+        edit = new EditViewModel(controller, mask, errors, random);
+        files = new FileViewModel(controller, autosave, errors, background);
+        model = new ModelViewModel(controller, loader, background, foreground, errors);
+        edit.modelLoadingProperty().bind(model.loadingProperty());
+        history.selectedProperty().addListener((obs, o, n) -> show(n));
+        show(history.selectedProperty().get());
+    }
+
+    // Properties
+
+    public SessionController controller() {
+        return controller;
+    }
+
+    public CanvasViewModel canvas() {
+        return canvas;
+    }
+
+    public MaskViewModel mask() {
+        return mask;
+    }
+
+    public HistoryViewModel history() {
+        return history;
+    }
+
+    public EditViewModel edit() {
+        return edit;
+    }
+
+    public FileViewModel files() {
+        return files;
+    }
+
+    public ModelViewModel model() {
+        return model;
+    }
+
+    /** "512 × 384 px" for the shown image, empty without one. */
+    public ReadOnlyStringProperty imageSizeProperty() {
+        return imageSize.getReadOnlyProperty();
+    }
+
+    private void show(Turn turn) {
+        if (turn == null) {
+            canvas.show(null, null, null);
+            imageSize.set("");
+            return;
+        }
+        BufferedImage img = turn.image();
+        canvas.show(img, turn.predictedCurrentMask(), turn.predictedNextMask());
+        // The mask belongs to the next turn: it survives a change of selection unless the size differs.
+        mask.resizeTo(img.getWidth(), img.getHeight());
+        imageSize.set(img.getWidth() + " × " + img.getHeight() + " px");
+    }
+}

@@ -1,0 +1,262 @@
+package studio.vincie.ui.file;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import studio.vincie.session.Session;
+import studio.vincie.session.SessionController;
+import studio.vincie.session.SessionEvent;
+import studio.vincie.session.io.Autosave;
+import studio.vincie.session.io.ImageFiles;
+import studio.vincie.session.io.SessionSnapshot;
+import studio.vincie.session.io.SessionStore;
+import studio.vincie.session.io.StoryboardExporter;
+import studio.vincie.ui.ErrorReporter;
+
+/**
+ * Files of the editor: new session, open an image or a {@code .vincie} session (also by drop), save,
+ * save as, storyboard export, autosave and recovery, and the window title with its unsaved-changes
+ * star. Choosing files and confirming overwrites or discards is the view's job; this class only acts
+ * on the paths it is given and reports failures without touching what is open.
+ */
+public final class FileViewModel {
+
+    private static final Logger log = LoggerFactory.getLogger(FileViewModel.class);
+    private static final String APP = "Vincie Studio";
+
+    private final SessionController controller;
+    private final Autosave autosave;
+    private final ErrorReporter errors;
+    private final Executor io;
+
+    private final ReadOnlyObjectWrapper<Path> currentFile = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper hasSession = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(APP);
+    /** A recovered autosave is unsaved work even though the controller read it from disk. */
+    private boolean recovered;
+
+    /**
+     * @param io where autosaves are written and cleared, in order (a single background thread in the
+     *           editor, so the minute's autosave never stalls the window; same-thread in tests)
+     */
+    public FileViewModel(SessionController controller, Autosave autosave, ErrorReporter errors, Executor io) {
+        this.controller = Objects.requireNonNull(controller, "controller");
+        this.io = Objects.requireNonNull(io, "io");
+        this.autosave = Objects.requireNonNull(autosave, "autosave");
+        this.errors = Objects.requireNonNull(errors, "errors");
+        controller.addListener(this::onEvent);
+        refresh();
+    }
+
+    // Properties
+
+    /** The .vincie file the session was last opened from or saved to; null for a new session. */
+    public ReadOnlyObjectProperty<Path> currentFileProperty() {
+        return currentFile.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty dirtyProperty() {
+        return dirty.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty hasSessionProperty() {
+        return hasSession.getReadOnlyProperty();
+    }
+
+    /** "name* — Vincie Studio" ({@code *} when there are unsaved changes). */
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    public boolean isSessionFile(Path file) {
+        return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(SessionStore.EXTENSION);
+    }
+
+    /** Whether a file dropped on the window is something the editor opens. */
+    public boolean canOpen(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return isSessionFile(file) || name.endsWith(".png") || name.endsWith(".jpg") || name.endsWith(".jpeg");
+    }
+
+    /** The file a save to {@code file} writes: the same path, with ".vincie" added when missing. */
+    public Path sessionFileFor(Path file) {
+        return isSessionFile(file) ? file : file.resolveSibling(file.getFileName() + SessionStore.EXTENSION);
+    }
+
+    // Commands
+
+    /** Closes the session; the view asks about unsaved changes first. */
+    public void newSession() {
+        controller.close();
+        currentFile.set(null);
+        recovered = false;
+        refresh();
+    }
+
+    /** Opens a session file or starts a new session from an image, depending on the extension. */
+    public boolean open(Path file) {
+        return isSessionFile(file) ? openSession(file) : openImage(file);
+    }
+
+    /** Starts a new session from a PNG/JPEG; on failure nothing changes and the user sees why. */
+    public boolean openImage(Path file) {
+        BufferedImage image;
+        try {
+            image = ImageFiles.read(file);
+        } catch (IOException e) {
+            log.debug("cannot read image {}", file, e);
+            errors.report("Cannot open image", e.getMessage());
+            return false;
+        }
+        controller.startFrom(image, baseName(file));
+        currentFile.set(null);
+        recovered = false;
+        refresh();
+        return true;
+    }
+
+    public boolean openSession(Path file) {
+        Session session;
+        try {
+            session = SessionStore.load(file);
+        } catch (IOException e) {
+            log.debug("cannot load session {}", file, e);
+            errors.report("Cannot open session", e.getMessage());
+            return false;
+        }
+        controller.open(session);
+        currentFile.set(file);
+        recovered = false;
+        refresh();
+        return true;
+    }
+
+    /** Saves to the current file; returns false when there is none yet (the view then asks Save As). */
+    public boolean save() {
+        Path file = currentFile.get();
+        return file != null && saveAs(file);
+    }
+
+    public boolean saveAs(Path file) {
+        Session session = controller.session();
+        if (session == null) {
+            return false;
+        }
+        Path target = sessionFileFor(file);
+        try {
+            session.setTitle(baseName(target));
+            SessionStore.save(session, target);
+        } catch (IOException e) {
+            log.warn("cannot save session to {}", target, e);
+            errors.report("Cannot save session", "Could not save to " + target + ": " + e.getMessage()
+                    + "\nThe session is still open; try another folder.");
+            return false;
+        }
+        currentFile.set(target);
+        recovered = false;
+        controller.markSaved();
+        clearAutosave();
+        refresh();
+        return true;
+    }
+
+    /** Writes the selected branch (source to selected turn) as a storyboard: PDF for "*.pdf", else PNG. */
+    public boolean exportStoryboard(Path file) {
+        Session session = controller.session();
+        if (session == null) {
+            return false;
+        }
+        try {
+            if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".pdf")) {
+                StoryboardExporter.exportPdf(session, session.branch(), file);
+            } else {
+                StoryboardExporter.exportPng(session, session.branch(), file);
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            log.warn("cannot export storyboard to {}", file, e);
+            errors.report("Cannot export storyboard", e.getMessage());
+            return false;
+        }
+    }
+
+    /** Called every minute: writes the autosave when there are unsaved changes. */
+    public void autosaveIfDirty() {
+        Session session = controller.session();
+        if (session == null || !dirty.get() || controller.isBusy()) {
+            return;
+        }
+        // The snapshot is taken here, on the thread that owns the session; PNG encoding runs on io.
+        SessionSnapshot snapshot = SessionSnapshot.of(session);
+        io.execute(() -> {
+            try {
+                autosave.save(snapshot);
+            } catch (IOException | RuntimeException e) {
+                log.warn("autosave to {} failed", autosave.directory(), e);
+            }
+        });
+    }
+
+    /** An autosave left by a session that was not saved or discarded, if any. */
+    public Optional<Path> recoverable() {
+        return autosave.latest();
+    }
+
+    /** Opens the autosave as unsaved work (it has no file of its own). */
+    public boolean recover() {
+        Optional<Path> file = autosave.latest();
+        if (file.isEmpty() || !openSession(file.get())) {
+            return false;
+        }
+        currentFile.set(null);
+        recovered = true;
+        refresh();
+        return true;
+    }
+
+    /** The user saved or discarded their work: the autosave is no longer needed. */
+    public void clearAutosave() {
+        io.execute(() -> {
+            try {
+                autosave.clear();
+            } catch (IOException e) {
+                log.warn("cannot clear the autosave in {}", autosave.directory(), e);
+            }
+        });
+    }
+
+    private void onEvent(SessionEvent event) {
+        if (event instanceof SessionEvent.HistoryChanged || event instanceof SessionEvent.SessionReplaced) {
+            refresh();
+        }
+    }
+
+    private void refresh() {
+        Session session = controller.session();
+        hasSession.set(session != null);
+        dirty.set(session != null && (recovered || controller.isDirty()));
+        title.set(session == null ? APP : session.title() + (dirty.get() ? "*" : "") + " — " + APP);
+    }
+
+    private static String baseName(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+}

@@ -1,0 +1,57 @@
+package studio.vincie.ui;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+import studio.vincie.model.EditModel;
+import studio.vincie.session.ScriptedEditModel;
+import studio.vincie.session.SessionController;
+import studio.vincie.session.io.Autosave;
+import studio.vincie.ui.file.ModelFolderLoader;
+
+/** The editor as the app wires it (edits on a daemon thread, events on the FX thread), on the scripted fake. */
+final class EditorHarness {
+
+    final ScriptedEditModel model = new ScriptedEditModel();
+    final RecordingErrors errors = new RecordingErrors();
+    final ExecutorService editThread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "test-edit");
+        t.setDaemon(true);
+        return t;
+    });
+    final SessionController controller = new SessionController(editThread, Platform::runLater);
+    final EditorViewModel vm;
+    final EditorView view;
+
+    EditorHarness(Stage stage, Path autosaveDir, double width, double height) {
+        ModelFolderLoader loader = new ModelFolderLoader() {
+            @Override
+            public Optional<EditModel> loadDefault() {
+                return Optional.of(model);
+            }
+
+            @Override
+            public EditModel load(Path folder) {
+                return model;
+            }
+        };
+        vm = new EditorViewModel(controller, loader, new Autosave(autosaveDir), Runnable::run, Runnable::run,
+                errors, new SplittableRandom(7));
+        vm.model().loadDefault();
+        view = new EditorView(vm, stage::close);
+        stage.setScene(new Scene(view, width, height));
+        stage.titleProperty().bind(vm.files().titleProperty());
+        stage.show();
+    }
+
+    void shutdown() {
+        editThread.shutdownNow();
+    }
+}
