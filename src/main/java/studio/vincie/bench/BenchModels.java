@@ -50,7 +50,7 @@ public final class BenchModels {
         }
         Path folder = Path.of(spec);
         if (!Files.isDirectory(folder)) {
-            throw new IllegalArgumentException("--model must be 'oracle', 'identity' or a model folder; "
+            throw new IllegalArgumentException("--model must be 'oracle', 'identity', 'oracle-blur:SIGMA' or a model folder; "
                     + folder.toAbsolutePath() + " is not a directory");
         }
         if (!Files.isRegularFile(folder.resolve("config.json"))) {

@@ -29,7 +29,7 @@ import studio.vincie.model.EditModel;
  * model turn after turn on its own outputs, judges every turn against exact ground truth, prints a
  * table and writes JSON (and optionally a PNG plot).
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = {"Multi-turn editing benchmark on held-out studio sessions, judged against exact ground truth.",
                 "Example: vincie bench --model oracle --sessions 100 --turns 5 --seed 1 --json bench.json"})
 public final class BenchCommand implements Callable<Integer> {
