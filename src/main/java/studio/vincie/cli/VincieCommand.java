@@ -16,6 +16,7 @@ import picocli.CommandLine.HelpCommand;
                 HelpCommand.class,
                 VersionCommand.class,
                 BenchCommand.class,
+                SpeedCommand.class,
         })
 public final class VincieCommand implements Runnable {
 

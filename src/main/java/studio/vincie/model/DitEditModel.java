@@ -57,7 +57,7 @@ public final class DitEditModel implements EditModel {
         this.manager = manager;
         this.loaded = loaded;
         ModelConfig c = loaded.config();
-        this.codec = new PatchCodec(c.imageSize(), c.patchSize());
+        this.codec = PatchCodec.of(c);
         this.generator = new TurnGenerator(new BlockCausalDiT(loaded.weights()), codec,
                 loaded.tokenizer().nullInstruction(), manager);
         this.info = info;

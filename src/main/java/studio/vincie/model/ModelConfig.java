@@ -13,9 +13,12 @@ import com.google.gson.JsonObject;
  *
  * <p>Presets: {@code tiny} (tests: 32 px images, width 32, 2 layers) and {@code base} (the shipped
  * model). {@code base} is 128 px images through a {@code PatchCodec} with 16 px patches, so an image
- * or a mask is an 8x8 grid of 64 tokens, and instructions are 16 tokens. A turn with both masks is then
- * 16 + 64 + 64 + 64 = 208 tokens and a 5-turn session with masks is 64 + 5 x 208 = 1104 tokens, well
- * under the ~1500-token budget. Width 256, 6 layers, 4 heads (head size 64) is the size design.md
+ * is an 8x8 grid of 64 tokens; masks (one channel, nearly binary, little information) use 32 px
+ * patches, a 4x4 grid of 16 tokens; instructions are 16 tokens. A turn with both masks is then
+ * 16 + 16 + 16 + 64 = 112 tokens and a 5-turn session with masks is 64 + 5 x 112 = 624 tokens, well
+ * under the ~1500-token budget; a packed training session with all its noisy copies stays ~1000.
+ * Coarse masks also keep the attention part of a cached step small, so a turn-5 step costs little
+ * more than a turn-1 step. Width 256, 6 layers, 4 heads (head size 64) is the size design.md
  * section 6 measured on two cores (8.2 M parameters incl. embeddings; 1024 tokens x batch 4 forward
  * + backward + Adam ~2.3 s), so a few thousand training steps fit in a few hours and a cached edit
  * step (2 x 64 noisy tokens against ~1000 cached keys) costs ~2 GFLOP.
@@ -27,6 +30,7 @@ public record ModelConfig(
         String name,
         int imageSize,
         int patchSize,
+        int maskPatchSize,
         int imageChannels,
         int width,
         int depth,
@@ -41,7 +45,7 @@ public record ModelConfig(
         float scheduleShift) {
 
     /** Field names accepted in {@code config.json}; anything else is an error (it would be ignored silently). */
-    public static final Set<String> FIELDS = Set.of("name", "imageSize", "patchSize", "imageChannels", "width",
+    public static final Set<String> FIELDS = Set.of("name", "imageSize", "patchSize", "maskPatchSize", "imageChannels", "width",
             "depth", "heads", "mlpRatio", "vocabSize", "textLength", "ropeBase", "timestepDim", "defaultSteps",
             "defaultGuidance", "scheduleShift", "codec", "formatVersion");
 
@@ -54,6 +58,11 @@ public record ModelConfig(
         if (imageSize % patchSize != 0) {
             throw new IllegalArgumentException("imageSize " + imageSize + " must be a multiple of patchSize "
                     + patchSize + "; pick sizes that divide");
+        }
+        positive("maskPatchSize", maskPatchSize);
+        if (imageSize % maskPatchSize != 0 || maskPatchSize % patchSize != 0) {
+            throw new IllegalArgumentException("maskPatchSize " + maskPatchSize + " must divide imageSize " + imageSize
+                    + " and be a multiple of patchSize " + patchSize);
         }
         if (imageChannels != 3) {
             throw new IllegalArgumentException("imageChannels must be 3 (RGB), was " + imageChannels);
@@ -96,12 +105,12 @@ public record ModelConfig(
 
     /** Test preset: 32 px images, 8 px patches (16 tokens), width 32, 2 layers, 2 heads. */
     public static ModelConfig tiny(int vocabSize) {
-        return new ModelConfig("tiny", 32, 8, 3, 32, 2, 2, 2, vocabSize, 6, 100f, 32, 8, 3.0f, 1.0f);
+        return new ModelConfig("tiny", 32, 8, 16, 3, 32, 2, 2, 2, vocabSize, 6, 100f, 32, 8, 3.0f, 1.0f);
     }
 
     /** Shipped preset; see the class Javadoc for why these sizes. */
     public static ModelConfig base(int vocabSize) {
-        return new ModelConfig("base", 128, 16, 3, 256, 6, 4, 4, vocabSize, 16, 100f, 256, 20, 3.0f, 3.0f);
+        return new ModelConfig("base", 128, 16, 32, 3, 256, 6, 4, 4, vocabSize, 16, 100f, 256, 20, 3.0f, 3.0f);
     }
 
     /** A preset by name ({@code tiny} or {@code base}). */
@@ -134,11 +143,35 @@ public record ModelConfig(
 
     /** Values per mask token (one channel). */
     public int maskPatchDim() {
-        return patchSize * patchSize;
+        return maskPatchSize * maskPatchSize;
+    }
+
+    /** Tokens per side of a mask grid (masks use coarser patches than images). */
+    public int maskGrid() {
+        return imageSize / maskPatchSize;
+    }
+
+    /** Tokens of one mask segment. */
+    public int maskTokens() {
+        return maskGrid() * maskGrid();
+    }
+
+    /** Tokens of a segment of this kind. */
+    public int tokens(studio.vincie.model.nn.SegmentKind kind) {
+        return switch (kind) {
+            case TEXT -> textLength;
+            case IMAGE -> gridTokens();
+            case CURRENT_MASK, NEXT_MASK -> maskTokens();
+        };
+    }
+
+    /** Values per token of an image or mask segment. */
+    public int patchDim(studio.vincie.model.nn.SegmentKind kind) {
+        return kind == studio.vincie.model.nn.SegmentKind.IMAGE ? imagePatchDim() : maskPatchDim();
     }
 
     public ModelConfig withVocabSize(int newVocabSize) {
-        return new ModelConfig(name, imageSize, patchSize, imageChannels, width, depth, heads, mlpRatio, newVocabSize,
+        return new ModelConfig(name, imageSize, patchSize, maskPatchSize, imageChannels, width, depth, heads, mlpRatio, newVocabSize,
                 textLength, ropeBase, timestepDim, defaultSteps, defaultGuidance, scheduleShift);
     }
 
@@ -150,6 +183,7 @@ public record ModelConfig(
         m.put("codec", "patch");
         m.put("imageSize", imageSize);
         m.put("patchSize", patchSize);
+        m.put("maskPatchSize", maskPatchSize);
         m.put("imageChannels", imageChannels);
         m.put("width", width);
         m.put("depth", depth);
@@ -183,7 +217,8 @@ public record ModelConfig(
                     + "'; this version supports only 'patch'");
         }
         return new ModelConfig(str(json, "name"), num(json, "imageSize").intValue(),
-                num(json, "patchSize").intValue(), num(json, "imageChannels").intValue(),
+                num(json, "patchSize").intValue(), num(json, "maskPatchSize").intValue(),
+                num(json, "imageChannels").intValue(),
                 num(json, "width").intValue(), num(json, "depth").intValue(), num(json, "heads").intValue(),
                 num(json, "mlpRatio").intValue(), num(json, "vocabSize").intValue(),
                 num(json, "textLength").intValue(), num(json, "ropeBase").floatValue(),

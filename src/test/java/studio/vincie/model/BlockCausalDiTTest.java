@@ -24,6 +24,11 @@ import studio.vincie.model.pack.SessionPacker;
 /** Invariants 1 (causality) and 2 (packed = unpacked) of issue 3, plus a gradient smoke check. */
 class BlockCausalDiTTest {
 
+    @org.junit.jupiter.api.BeforeAll
+    static void engine() {
+        TinyFixtures.prepareEngine();
+    }
+
     private final ModelConfig config = TinyFixtures.config();
 
     @Test
@@ -42,7 +47,7 @@ class BlockCausalDiTTest {
             float[] b = hidden(m, model, perturbed);
             int before = 0;
             for (int i = 0; i < j; i++) {
-                before += segs.get(i).tokenCount(config.gridTokens());
+                before += segs.get(i).tokenCount(config);
             }
             for (int i = 0; i < before * config.width(); i++) {
                 assertThat(b[i]).as("hidden value %d before the perturbed segment", i).isEqualTo(a[i]);

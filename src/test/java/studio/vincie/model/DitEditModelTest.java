@@ -20,6 +20,11 @@ import studio.vincie.model.nn.DitWeights;
 /** DitEditModel through the EditModel interface: loading, a two-turn edit, progress, cancel. */
 class DitEditModelTest {
 
+    @org.junit.jupiter.api.BeforeAll
+    static void engine() {
+        TinyFixtures.prepareEngine();
+    }
+
     @TempDir
     Path dir;
 

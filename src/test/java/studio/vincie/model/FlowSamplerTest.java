@@ -11,6 +11,11 @@ import studio.vincie.model.sampling.FlowSampler;
 /** Invariant 5 of issue 3: the Euler sampler on analytic velocity fields. */
 class FlowSamplerTest {
 
+    @org.junit.jupiter.api.BeforeAll
+    static void engine() {
+        TinyFixtures.prepareEngine();
+    }
+
     @Test
     void reachesThePointMassEndpointExactly() {
         // For data concentrated at a, x_t = (1-t) a + t eps, so v(x, t) = (x - a) / t; Euler is exact on it.

@@ -21,6 +21,11 @@ import studio.vincie.model.nn.DitWeights;
 /** Invariant 4 of issue 3: exact save/load round trip, and the messages of broken folders. */
 class ModelFolderTest {
 
+    @org.junit.jupiter.api.BeforeAll
+    static void engine() {
+        TinyFixtures.prepareEngine();
+    }
+
     @TempDir
     Path dir;
 

@@ -18,6 +18,12 @@ public final class TinyFixtures {
     private TinyFixtures() {
     }
 
+    /** Grad mode off and one intra-op thread: tiny ops on a shared 2-core machine (see InferenceThreads). */
+    public static void prepareEngine() {
+        InferenceThreads.setIntraOpThreads(1);
+        InferenceThreads.prepare();
+    }
+
     public static Tokenizer tokenizer() {
         return Tokenizer.build(CAPTIONS, 64, 6);
     }
@@ -27,7 +33,7 @@ public final class TinyFixtures {
     }
 
     public static PatchCodec codec(ModelConfig c) {
-        return new PatchCodec(c.imageSize(), c.patchSize());
+        return PatchCodec.of(c);
     }
 
     public static BufferedImage noiseImage(int size, long seed) {

@@ -10,7 +10,11 @@ import java.awt.image.BufferedImage;
  */
 public interface ImageCodec {
 
+    /** Tokens of an image. */
     int tokens();
+
+    /** Tokens of a mask (may be coarser than an image). */
+    int maskTokens();
 
     int imageTokenDim();
 

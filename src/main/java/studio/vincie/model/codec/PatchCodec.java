@@ -8,21 +8,37 @@ import java.awt.image.BufferedImage;
  * Pixel-space codec (design.md 3.3): a {@code size x size} image is cut into {@code patch x patch}
  * tiles; each tile is one token of {@code patch*patch*3} values (row, column, channel inside the tile),
  * scaled from [0, 255] to [-1, 1]. Masks use one channel. Lossless up to 8-bit rounding, so what the
- * model commits to its cache equals what the session stores.
+ * model commits to its cache equals what the session stores. Masks may use larger patches
+ * ({@code maskPatch}, a multiple of {@code patch}) than images.
  */
 public final class PatchCodec implements ImageCodec {
 
     private final int size;
     private final int patch;
     private final int grid;
+    private final int maskPatch;
+    private final int maskGrid;
 
-    public PatchCodec(int size, int patch) {
-        if (size < 1 || patch < 1 || size % patch != 0) {
-            throw new IllegalArgumentException("image size " + size + " must be a positive multiple of patch " + patch);
+    public PatchCodec(int size, int patch, int maskPatch) {
+        if (size < 1 || patch < 1 || size % patch != 0 || maskPatch < 1 || size % maskPatch != 0) {
+            throw new IllegalArgumentException("image size " + size + " must be a positive multiple of patch " + patch
+                    + " and of mask patch " + maskPatch);
         }
         this.size = size;
         this.patch = patch;
         this.grid = size / patch;
+        this.maskPatch = maskPatch;
+        this.maskGrid = size / maskPatch;
+    }
+
+    /** The codec a model config describes. */
+    public static PatchCodec of(studio.vincie.model.ModelConfig c) {
+        return new PatchCodec(c.imageSize(), c.patchSize(), c.maskPatchSize());
+    }
+
+    @Override
+    public int maskTokens() {
+        return maskGrid * maskGrid;
     }
 
     @Override
@@ -37,7 +53,7 @@ public final class PatchCodec implements ImageCodec {
 
     @Override
     public int maskTokenDim() {
-        return patch * patch;
+        return maskPatch * maskPatch;
     }
 
     public int size() {
@@ -88,7 +104,7 @@ public final class PatchCodec implements ImageCodec {
                 int p = rgb[y * size + x];
                 // Luma of the gray value; masks are grayscale so any channel would do, this tolerates RGB masks.
                 int gray = (((p >> 16) & 0xFF) * 299 + ((p >> 8) & 0xFF) * 587 + (p & 0xFF) * 114) / 1000;
-                out[((y / patch) * grid + x / patch) * dim + (y % patch) * patch + x % patch] = gray / 127.5f - 1f;
+                out[maskIndex(x, y, dim)] = gray / 127.5f - 1f;
             }
         }
         return out;
@@ -102,11 +118,15 @@ public final class PatchCodec implements ImageCodec {
         int dim = maskTokenDim();
         for (int y = 0; y < size; y++) {
             for (int x = 0; x < size; x++) {
-                gray[y * size + x] = toByte(values[((y / patch) * grid + x / patch) * dim + (y % patch) * patch + x % patch]);
+                gray[y * size + x] = toByte(values[maskIndex(x, y, dim)]);
             }
         }
         img.getRaster().setPixels(0, 0, size, size, gray);
         return img;
+    }
+
+    private int maskIndex(int x, int y, int dim) {
+        return ((y / maskPatch) * maskGrid + x / maskPatch) * dim + (y % maskPatch) * maskPatch + x % maskPatch;
     }
 
     private static int toByte(float v) {

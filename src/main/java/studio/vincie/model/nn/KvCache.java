@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 
 /**
  * Exact key/value cache of committed segments (design.md 3.6), one entry per layer. Because attention
@@ -28,6 +29,8 @@ public final class KvCache implements AutoCloseable {
     private final NDArray[] committedV;
     private final NDArray[] branchK;
     private final NDArray[] branchV;
+    private final NDArray[] joinedK;
+    private final NDArray[] joinedV;
     private final List<String> keys = new ArrayList<>();
     private final List<Integer> sizes = new ArrayList<>();
     private final List<String> branchKeys = new ArrayList<>();
@@ -39,6 +42,8 @@ public final class KvCache implements AutoCloseable {
         committedV = new NDArray[depth];
         branchK = new NDArray[depth];
         branchV = new NDArray[depth];
+        joinedK = new NDArray[depth];
+        joinedV = new NDArray[depth];
     }
 
     /** Keys of the committed segments, in order. */
@@ -63,20 +68,47 @@ public final class KvCache implements AutoCloseable {
         return branchK[0] == null ? 0 : (int) branchK[0].getShape().get(0);
     }
 
-    /** Cached chunks a new query attends: committed then branch, as {K^T, V} pairs. */
-    List<NDArray[]> chunks(int layer) {
-        List<NDArray[]> out = new ArrayList<>(2);
-        if (committedK[layer] != null) {
-            out.add(new NDArray[] {committedK[layer], committedV[layer]});
+    /**
+     * What a new query attends in {@code layer}, as one {K^T (b, H, E, P), V (b, H, P, E)} pair, or null
+     * when the cache is empty. With a branch, committed and branch are joined into one contiguous
+     * batch-{@code b} pair, built once and reused by every sampling step until the cache changes: a
+     * batch-1 prefix broadcast against batch-2 queries would otherwise be copied inside every matmul.
+     */
+    NDArray[] context(int layer) {
+        if (branchK[layer] == null) {
+            return committedK[layer] == null ? null : new NDArray[] {committedK[layer], committedV[layer]};
         }
-        if (branchK[layer] != null) {
-            out.add(new NDArray[] {branchK[layer], branchV[layer]});
+        if (committedK[layer] == null) {
+            return new NDArray[] {branchK[layer], branchV[layer]};
         }
-        return out;
+        if (joinedK[layer] == null) {
+            Shape bk = branchK[layer].getShape();
+            Shape ck = committedK[layer].getShape();
+            Shape cv = committedV[layer].getShape();
+            NDArray k = committedK[layer].broadcast(bk.get(0), ck.get(1), ck.get(2), ck.get(3));
+            NDArray v = committedV[layer].broadcast(bk.get(0), cv.get(1), cv.get(2), cv.get(3));
+            joinedK[layer] = NDArrays.concat(new NDList(k, branchK[layer]), 3);
+            joinedV[layer] = NDArrays.concat(new NDList(v, branchV[layer]), 2);
+            joinedK[layer].attach(manager);
+            joinedV[layer].attach(manager);
+            k.close();
+            v.close();
+        }
+        return new NDArray[] {joinedK[layer], joinedV[layer]};
+    }
+
+    private void invalidate(int layer) {
+        if (joinedK[layer] != null) {
+            joinedK[layer].close();
+            joinedV[layer].close();
+            joinedK[layer] = null;
+            joinedV[layer] = null;
+        }
     }
 
     /** Stores layer K^T (b, H, E, T) and V (b, H, T, E) of a new segment; batch 1 goes to committed. */
     void put(int layer, NDArray kT, NDArray v, boolean toBranch) {
+        invalidate(layer);
         if (toBranch) {
             branchK[layer] = join(branchK[layer], kT, 3);
             branchV[layer] = join(branchV[layer], v, 2);
@@ -115,6 +147,7 @@ public final class KvCache implements AutoCloseable {
             tokens += sizes.get(i);
         }
         for (int l = 0; l < committedK.length; l++) {
+            invalidate(l);
             if (tokens == 0) {
                 committedK[l].close();
                 committedV[l].close();
@@ -140,6 +173,7 @@ public final class KvCache implements AutoCloseable {
     /** Drops the branch part (e.g. after a cancelled edit). */
     public void dropBranch() {
         for (int l = 0; l < branchK.length; l++) {
+            invalidate(l);
             if (branchK[l] != null) {
                 branchK[l].close();
                 branchV[l].close();

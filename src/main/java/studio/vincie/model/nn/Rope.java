@@ -24,7 +24,7 @@ final class Rope {
     }
 
     /** cos and sin of every token's angles, each (B, 1, T, E/2). */
-    static NDArray[] tables(NDManager m, int[] seg, int[] row, int[] col, int batch, int length, int headSize,
+    static NDArray[] tables(NDManager m, int[] seg, float[] row, float[] col, int batch, int length, int headSize,
                             float base) {
         int pairs = headSize / 2;
         int[] axes = split(pairs);
@@ -42,7 +42,7 @@ final class Rope {
         float[] sin = new float[n * pairs];
         for (int t = 0; t < n; t++) {
             for (int i = 0; i < pairs; i++) {
-                int pos = axisOf[i] == 0 ? seg[t] : axisOf[i] == 1 ? row[t] : col[t];
+                double pos = axisOf[i] == 0 ? seg[t] : axisOf[i] == 1 ? row[t] : col[t];
                 double angle = pos * freq[i];
                 cos[t * pairs + i] = (float) Math.cos(angle);
                 sin[t * pairs + i] = (float) Math.sin(angle);

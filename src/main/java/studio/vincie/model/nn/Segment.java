@@ -48,8 +48,8 @@ public record Segment(SegmentKind kind, int index, int[] tokenIds, float[] value
         return (index + 3) / 4;
     }
 
-    /** Number of tokens, given the grid size of images and masks. */
-    public int tokenCount(int gridTokens) {
-        return kind == SegmentKind.TEXT ? tokenIds.length : gridTokens;
+    /** Number of tokens under a config (text: its ids). */
+    public int tokenCount(studio.vincie.model.ModelConfig config) {
+        return kind == SegmentKind.TEXT ? tokenIds.length : config.tokens(kind);
     }
 }

@@ -27,8 +27,8 @@ public final class TokenBatch {
     final float[] image;
     final float[] mask;
     final int[] seg;
-    final int[] row;
-    final int[] col;
+    final float[] row;
+    final float[] col;
     final int[] group;
     final boolean[] clean;
     final int[] tIndex;
@@ -46,8 +46,8 @@ public final class TokenBatch {
         role = new int[n];
         textId = new int[n];
         seg = new int[n];
-        row = new int[n];
-        col = new int[n];
+        row = new float[n];
+        col = new float[n];
         group = new int[n];
         clean = new boolean[n];
         tIndex = new int[n];
@@ -69,11 +69,15 @@ public final class TokenBatch {
         image = anyImage ? new float[n * pi] : null;
         mask = anyMask ? new float[n * pm] : null;
         int grid = b.config.grid();
+        int maskGrid = b.config.maskGrid();
+        // Mask tokens are coarser: place each at the centre of the image tokens it covers, so RoPE
+        // relates a mask token to the image tokens under it.
+        float ratio = (float) grid / maskGrid;
         for (int bi = 0; bi < batch; bi++) {
             int p = bi * length;
             for (Builder.Entry e : b.rows.get(bi).entries) {
                 Segment s = e.segment;
-                int count = s.tokenCount(b.config.gridTokens());
+                int count = s.tokenCount(b.config);
                 for (int i = 0; i < count; i++, p++) {
                     role[p] = s.kind().ordinal();
                     seg[p] = s.index();
@@ -84,14 +88,14 @@ public final class TokenBatch {
                         textId[p] = s.tokenIds()[i];
                         row[p] = i;
                         col[p] = i;
-                    } else {
+                    } else if (s.kind() == SegmentKind.IMAGE) {
                         row[p] = i / grid;
                         col[p] = i % grid;
-                        if (s.kind() == SegmentKind.IMAGE) {
-                            System.arraycopy(s.values(), i * pi, image, p * pi, pi);
-                        } else {
-                            System.arraycopy(s.values(), i * pm, mask, p * pm, pm);
-                        }
+                        System.arraycopy(s.values(), i * pi, image, p * pi, pi);
+                    } else {
+                        row[p] = maskPosition(i / maskGrid, ratio);
+                        col[p] = maskPosition(i % maskGrid, ratio);
+                        System.arraycopy(s.values(), i * pm, mask, p * pm, pm);
                     }
                 }
             }
@@ -100,6 +104,11 @@ public final class TokenBatch {
         for (int i = 0; i < tTable.length; i++) {
             tTable[i] = b.tValues.get(i);
         }
+    }
+
+    /** Position on the image grid of mask row/column {@code i}: the centre of the image tokens it covers. */
+    static float maskPosition(int i, float ratio) {
+        return (i + 0.5f) * ratio - 0.5f;
     }
 
     /** Flat token index of position {@code pos} in row {@code b}. */
@@ -143,7 +152,7 @@ public final class TokenBatch {
 
         /** Appends a clean segment (t = 0) to the current row; returns its first position. */
         public int addClean(Segment s) {
-            return current().add(new Entry(s, s.index(), true, 0), s.tokenCount(config.gridTokens()));
+            return current().add(new Entry(s, s.index(), true, 0), s.tokenCount(config));
         }
 
         /**
@@ -159,7 +168,7 @@ public final class TokenBatch {
                 tValues.add(t);
                 ti = tValues.size() - 1;
             }
-            return current().add(new Entry(s, -copyId, false, ti), s.tokenCount(config.gridTokens()));
+            return current().add(new Entry(s, -copyId, false, ti), s.tokenCount(config));
         }
 
         private Row current() {

@@ -47,7 +47,7 @@ public final class FlowObjective {
             return m.zeros(new Shape());
         }
         NDArray pred = predict(m, model, hidden, batch, copies); // (N, P)
-        int p = copies.get(0).target().length / model.config().gridTokens();
+        int p = model.config().patchDim(copies.get(0).noisy().kind());
         float[] target = new float[copies.size() * copies.get(0).target().length];
         for (int i = 0; i < copies.size(); i++) {
             float[] t = copies.get(i).target();
@@ -60,7 +60,7 @@ public final class FlowObjective {
     /** Velocity predictions (N, P) for the given copies (all of one kind family), in order. */
     public static NDArray predict(NDManager m, BlockCausalDiT model, NDArray hidden, PackedBatch batch,
                                   List<PackedBatch.NoisyCopy> copies) {
-        int g = model.config().gridTokens();
+        int g = model.config().tokens(copies.get(0).noisy().kind());
         long[] idx = new long[copies.size() * g];
         int j = 0;
         for (PackedBatch.NoisyCopy copy : copies) {

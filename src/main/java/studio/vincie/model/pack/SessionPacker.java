@@ -43,7 +43,7 @@ public final class SessionPacker {
             List<Segment> clean = cleanSegments(s, rng);
             clean.forEach(builder::addClean);
             cleanRows.add(clean);
-            int position = clean.stream().mapToInt(g -> g.tokenCount(config.gridTokens())).sum();
+            int position = clean.stream().mapToInt(g -> g.tokenCount(config)).sum();
             int copyId = 1;
             for (Target target : targets(s, rng)) {
                 float t = logitNormal(rng);
@@ -60,7 +60,7 @@ public final class SessionPacker {
                 if (start != position) {
                     throw new IllegalStateException("packing positions out of step");
                 }
-                position += noisy.tokenCount(config.gridTokens());
+                position += noisy.tokenCount(config);
                 copies.add(new PackedBatch.NoisyCopy(row, start, noisy, t, v, target.task));
             }
         }

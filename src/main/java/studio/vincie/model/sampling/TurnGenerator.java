@@ -84,7 +84,7 @@ public final class TurnGenerator implements AutoCloseable {
                         sample(turn, in, suffix, SegmentKind.NEXT_MASK, 4 * in.turn() - 1, useCache, rng, progress)));
                 addCommitted(turn, useCache, suffix, Segment.nextMask(in.turn(), next), textRows.size());
             }
-            int context = tokens(in.context()) + suffix.stream().mapToInt(r -> r.get(0).tokenCount(c.gridTokens())).sum();
+            int context = tokens(in.context()) + suffix.stream().mapToInt(r -> r.get(0).tokenCount(c)).sum();
             float[] image = sample(turn, in, suffix, SegmentKind.IMAGE, 4 * in.turn(), useCache, rng, progress);
             if (useCache) {
                 cache.commitBranch(0); // keep the conditioned branch: it is the session's real history
@@ -97,7 +97,7 @@ public final class TurnGenerator implements AutoCloseable {
     }
 
     private int tokens(List<Segment> segs) {
-        return segs.stream().mapToInt(s -> s.tokenCount(c.gridTokens())).sum();
+        return segs.stream().mapToInt(s -> s.tokenCount(c)).sum();
     }
 
     /** Reuses the longest cached prefix whose keys match, appends the rest (batch 1). */
@@ -113,13 +113,13 @@ public final class TurnGenerator implements AutoCloseable {
             Segment s = context.get(i);
             int before = cache.committedTokens();
             model.append(m, cache, List.of(s), want.get(i), false);
-            flops += BlockCausalDiT.flops(c, s.tokenCount(c.gridTokens()), before + s.tokenCount(c.gridTokens()));
+            flops += BlockCausalDiT.flops(c, s.tokenCount(c), before + s.tokenCount(c));
         }
         LOG.debug("cache reused {} of {} context segments", common, context.size());
     }
 
     private void appendBranch(NDManager m, List<Segment> rows) {
-        int t = rows.get(0).tokenCount(c.gridTokens());
+        int t = rows.get(0).tokenCount(c);
         flops += BlockCausalDiT.flops(c, (long) rows.size() * t,
                 cache.committedTokens() + cache.branchTokens() + t);
         model.append(m, cache, rows, KeyedSegment.keyOf(rows.get(0)), true);
@@ -135,8 +135,8 @@ public final class TurnGenerator implements AutoCloseable {
 
     private float[] sample(NDManager m, TurnInput in, List<List<Segment>> suffix, SegmentKind kind, int index,
                            boolean useCache, Random rng, Progress progress) {
-        int p = kind == SegmentKind.IMAGE ? c.imagePatchDim() : c.maskPatchDim();
-        int g = c.gridTokens();
+        int p = c.patchDim(kind);
+        int g = c.tokens(kind);
         float[] noise = new float[g * p];
         for (int i = 0; i < noise.length; i++) {
             noise[i] = (float) rng.nextGaussian();
@@ -178,7 +178,7 @@ public final class TurnGenerator implements AutoCloseable {
         flops += BlockCausalDiT.flops(c, (long) rows * batch.length, batch.length);
         try (NDManager step = x.getManager().newSubManager()) {
             NDArray hidden = model.forward(step, batch, true); // (B, T, D)
-            int g = c.gridTokens();
+            int g = c.tokens(template.kind());
             NDArray out = model.head(hidden.get(":, " + (batch.length - g) + ":, :"), template.kind()); // (B, G, P)
             out.attach(x.getManager());
             return out;
