@@ -127,6 +127,34 @@ public final class DitEditModel implements EditModel {
 
     @Override
     public synchronized EditResult edit(EditRequest request, EditProgress progress, Cancellation cancellation) {
+        TurnOutput out = run(request, segmentationFirst, false, progress, cancellation);
+        int w = request.source().getWidth();
+        int h = request.source().getHeight();
+        return new EditResult(scaled(codec.decodeImage(out.image()), w, h, BufferedImage.TYPE_INT_RGB),
+                mask(out.currentMask(), w, h), mask(out.nextMask(), w, h));
+    }
+
+    /**
+     * Segmentation-first, phase 1: predicts the current region {@code Ck} (unless the request has a
+     * user mask) and the next region {@code Nk} of the requested edit, without the image. Show them,
+     * let the user adjust {@code Ck}, then call {@link #edit} with it as the user mask.
+     *
+     * @return {currentMask or null when the user gave one, nextMask}, grayscale at the source size
+     */
+    public synchronized BufferedImage[] predictRegions(EditRequest request, EditProgress progress,
+                                                       Cancellation cancellation) {
+        TurnOutput out = run(request, true, true, progress, cancellation);
+        int w = request.source().getWidth();
+        int h = request.source().getHeight();
+        return new BufferedImage[] {mask(out.currentMask(), w, h), mask(out.nextMask(), w, h)};
+    }
+
+    private BufferedImage mask(float[] values, int w, int h) {
+        return values == null ? null : scaled(codec.decodeMask(values), w, h, BufferedImage.TYPE_BYTE_GRAY);
+    }
+
+    private TurnOutput run(EditRequest request, boolean predictMasks, boolean masksOnly, EditProgress progress,
+                           Cancellation cancellation) {
         InferenceThreads.prepare();
         cancellation.check();
         Tokenizer tok = loaded.tokenizer();
@@ -145,22 +173,16 @@ public final class DitEditModel implements EditModel {
             k++;
         }
         float[] userMask = request.userMask() == null ? null : codec.encodeMask(request.userMask());
-        TurnInput in = new TurnInput(context, k, tok.encode(request.instruction()), userMask, segmentationFirst,
-                request.seed(), request.steps(), request.guidance());
+        TurnInput in = new TurnInput(context, k, tok.encode(request.instruction()), userMask, predictMasks,
+                request.seed(), request.steps(), request.guidance(), masksOnly);
         long start = System.nanoTime();
         TurnOutput out = generator.generate(in, true, (done, total) -> {
             progress.step(done, total);
             cancellation.check();
         });
-        LOG.info("turn {} edited in {} ms ({} context tokens)", k, (System.nanoTime() - start) / 1_000_000,
-                out.contextTokens());
-        int w = request.source().getWidth();
-        int h = request.source().getHeight();
-        return new EditResult(scaled(codec.decodeImage(out.image()), w, h, BufferedImage.TYPE_INT_RGB),
-                out.currentMask() == null ? null : scaled(codec.decodeMask(out.currentMask()), w, h,
-                        BufferedImage.TYPE_BYTE_GRAY),
-                out.nextMask() == null ? null : scaled(codec.decodeMask(out.nextMask()), w, h,
-                        BufferedImage.TYPE_BYTE_GRAY));
+        LOG.info("turn {} {} in {} ms ({} context tokens)", k, masksOnly ? "regions predicted" : "edited",
+                (System.nanoTime() - start) / 1_000_000, out.contextTokens());
+        return out;
     }
 
     private static BufferedImage scaled(BufferedImage img, int w, int h, int type) {

@@ -83,6 +83,33 @@ class CachedSamplingTest {
     }
 
     @Test
+    void branchingFromAnEarlierTurnReusesThePrefixAndStaysExact() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            BlockCausalDiT model = new BlockCausalDiT(DitWeights.init(m, config, 33, false));
+            try (TurnGenerator cached = new TurnGenerator(model, codec, tokenizer.nullInstruction(), m);
+                 TurnGenerator full = new TurnGenerator(model, codec, tokenizer.nullInstruction(), m)) {
+                threeTurns(cached, true, 200); // the cache now holds a 3-turn branch
+                // go back to turn 2 of that session and edit with another instruction and seed
+                List<Segment> context = new ArrayList<>();
+                context.add(new Segment(studio.vincie.model.nn.SegmentKind.IMAGE, 0, null,
+                        codec.encodeImage(TinyFixtures.noiseImage(config.imageSize(), 1))));
+                TurnOutput first = full.generate(new TurnInput(context, 1, tokenizer.encode(TinyFixtures.CAPTIONS.get(1)),
+                        null, false, 201, 3, 2.5f), false, FlowSampler.StepListener.NONE);
+                context.add(Segment.text(1, tokenizer.encode(TinyFixtures.CAPTIONS.get(1))));
+                context.add(Segment.image(1, codec.encodeImage(codec.decodeImage(first.image()))));
+                TurnInput branch = new TurnInput(context, 2, tokenizer.encode("remove the circle"), null, true, 77, 3, 2.5f);
+                TurnOutput a = cached.generate(branch, true, FlowSampler.StepListener.NONE);
+                TurnOutput b = full.generate(branch, false, FlowSampler.StepListener.NONE);
+                assertThat(BlockCausalDiTTest.relativeError(a.image(), b.image())).isLessThan(1e-4);
+                assertThat(BlockCausalDiTTest.relativeError(a.nextMask(), b.nextMask())).isLessThan(1e-4);
+                // the branch kept I0, T1, I1 and added T2, C2, N2
+                assertThat(cached.cachedTokens()).isEqualTo(2 * config.gridTokens() + 2 * config.textLength()
+                        + 2 * config.maskTokens());
+            }
+        }
+    }
+
+    @Test
     void sameSeedSameOutputOtherSeedOtherOutput() {
         try (NDManager m = NDManager.newBaseManager()) {
             BlockCausalDiT model = new BlockCausalDiT(DitWeights.init(m, config, 32, false));

@@ -59,6 +59,25 @@ class DitEditModelTest {
     }
 
     @Test
+    void segmentationFirstInTwoPhases() throws Exception {
+        try (DitEditModel model = DitEditModel.load(tinyFolder(), Device.cpu())) {
+            BufferedImage source = TinyFixtures.noiseImage(32, 4);
+            AtomicInteger total = new AtomicInteger();
+            EditRequest request = new EditRequest(source, List.of(), "remove the circle", null, 3, 4, 2f);
+            BufferedImage[] regions = model.predictRegions(request, (done, all) -> total.set(all), Cancellation.NEVER);
+            assertThat(total.get()).isEqualTo(8); // Ck and Nk, 4 steps each
+            assertThat(regions[0].getType()).isEqualTo(BufferedImage.TYPE_BYTE_GRAY);
+            assertThat(regions[1]).isNotNull();
+            // the user accepts Ck as is: the image is generated with it as the user mask
+            EditResult result = model.edit(new EditRequest(source, List.of(), "remove the circle", regions[0], 3, 4, 2f),
+                    (done, all) -> total.set(all), Cancellation.NEVER);
+            assertThat(total.get()).isEqualTo(4);
+            assertThat(result.image().getWidth()).isEqualTo(32);
+            assertThat(result.currentMask()).isNull(); // a user mask is not echoed
+        }
+    }
+
+    @Test
     void cancellationStopsTheEdit() throws Exception {
         try (DitEditModel model = DitEditModel.load(tinyFolder(), Device.cpu())) {
             AtomicInteger calls = new AtomicInteger();

@@ -22,9 +22,19 @@ import studio.vincie.model.ModelConfig;
  * {@link #velocity} run only new tokens against a {@link KvCache}: a new segment sees every cached
  * token and itself, which is exactly what the mask allows it, so both ways give the same numbers.
  *
+ * <p>Output parameterisation (x-prediction, as JiT, "Back to Basics", Li and He 2025): the heads
+ * predict the clean values {@code x0}; the velocity is {@code v = (x_t - x0) / max(t, T_MIN)}. A
+ * pixel patch has more values (768 for 16x16 RGB) than the width (256), so a head predicting {@code v}
+ * directly could never remove the noise outside its 256-dimensional range and images would stay
+ * noisy; clean patches, in contrast, lie near a low-dimensional set that the head can reach. Training
+ * still uses the velocity loss, through the same conversion.
+ *
  * <p>Shapes: B batch, T tokens, D width, H heads, E head size, U distinct timesteps, P patch values.
  */
 public final class BlockCausalDiT {
+
+    /** Lower bound of t in {@code v = (x_t - x0) / t}, keeping the conversion stable near t = 0. */
+    public static final float T_MIN = 0.05f;
 
     private final ModelConfig c;
     private final DitWeights w;
@@ -98,7 +108,8 @@ public final class BlockCausalDiT {
             NDArray[] rope = Rope.tables(step, pos.seg, pos.row, pos.col, 1, pos.length, c.headSize(), c.ropeBase());
             NDArray cond = timestepCondition(step, new float[] {t});
             NDArray hidden = run(step, x, rope[0], rope[1], null, cond, null, cache, Store.NONE, true);
-            NDArray out = head(hidden, template.kind()).reshape(s); // (B, T, P)
+            NDArray x0 = head(hidden, template.kind()).reshape(s); // (B, T, P)
+            NDArray out = toVelocity(values, x0, t); // (B, T, P)
             out.attach(m);
             return out;
         }
@@ -114,7 +125,12 @@ public final class BlockCausalDiT {
         return c.depth() * queries * perToken;
     }
 
-    /** Output projection of one kind: (.., D) to (.., P). */
+    /** {@code v = (x_t - x0) / max(t, T_MIN)} for one timestep. */
+    public static NDArray toVelocity(NDArray xt, NDArray x0, float t) {
+        return xt.sub(x0).div(Math.max(t, T_MIN));
+    }
+
+    /** Output projection of one kind, (.., D) to (.., P): the predicted clean values x0. */
     public NDArray head(NDArray hidden, SegmentKind kind) {
         String p = kind == SegmentKind.IMAGE ? "image_out" : "mask_out";
         if (kind == SegmentKind.TEXT) {

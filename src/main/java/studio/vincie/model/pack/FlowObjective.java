@@ -46,18 +46,26 @@ public final class FlowObjective {
         if (copies.isEmpty()) {
             return m.zeros(new Shape());
         }
-        NDArray pred = predict(m, model, hidden, batch, copies); // (N, P)
+        NDArray x0 = predict(m, model, hidden, batch, copies); // (N, P) predicted clean values
         int p = model.config().patchDim(copies.get(0).noisy().kind());
-        float[] target = new float[copies.size() * copies.get(0).target().length];
+        int per = copies.get(0).target().length;
+        int tokens = per / p;
+        float[] target = new float[copies.size() * per];
+        float[] xt = new float[copies.size() * per];
+        float[] invT = new float[copies.size() * tokens];
         for (int i = 0; i < copies.size(); i++) {
-            float[] t = copies.get(i).target();
-            System.arraycopy(t, 0, target, i * t.length, t.length);
+            PackedBatch.NoisyCopy copy = copies.get(i);
+            System.arraycopy(copy.target(), 0, target, i * per, per);
+            System.arraycopy(copy.noisy().values(), 0, xt, i * per, per);
+            java.util.Arrays.fill(invT, i * tokens, (i + 1) * tokens, 1f / Math.max(copy.t(), BlockCausalDiT.T_MIN));
         }
-        NDArray diff = pred.sub(m.create(target, new Shape(target.length / p, p)));
-        return diff.square().mean();
+        Shape rows = new Shape(target.length / p, p);
+        // x-prediction trained with the velocity loss: v_hat = (x_t - x0_hat) / max(t, T_MIN)
+        NDArray v = m.create(xt, rows).sub(x0).mul(m.create(invT, new Shape(invT.length, 1))); // (N, P)
+        return v.sub(m.create(target, rows)).square().mean();
     }
 
-    /** Velocity predictions (N, P) for the given copies (all of one kind family), in order. */
+    /** Predicted clean values x0 (N, P) for the given copies (all of one kind family), in order. */
     public static NDArray predict(NDManager m, BlockCausalDiT model, NDArray hidden, PackedBatch batch,
                                   List<PackedBatch.NoisyCopy> copies) {
         int g = model.config().tokens(copies.get(0).noisy().kind());

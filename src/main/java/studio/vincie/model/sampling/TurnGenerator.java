@@ -59,7 +59,7 @@ public final class TurnGenerator implements AutoCloseable {
         boolean guided = in.guidance() != 1f;
         Segment text = Segment.text(in.turn(), in.instruction());
         List<Segment> textRows = guided ? List.of(text, Segment.text(in.turn(), nullInstruction)) : List.of(text);
-        int targets = 1 + (in.predictMasks() ? (in.userMask() == null ? 2 : 1) : 0);
+        int targets = (in.masksOnly() ? 0 : 1) + (in.predictMasks() ? (in.userMask() == null ? 2 : 1) : 0);
         Progress progress = new Progress(listener, targets * in.steps());
         Random rng = new Random(in.seed());
         try (NDManager turn = manager.newSubManager()) {
@@ -85,6 +85,12 @@ public final class TurnGenerator implements AutoCloseable {
                 addCommitted(turn, useCache, suffix, Segment.nextMask(in.turn(), next), textRows.size());
             }
             int context = tokens(in.context()) + suffix.stream().mapToInt(r -> r.get(0).tokenCount(c)).sum();
+            if (in.masksOnly()) {
+                if (useCache) {
+                    cache.dropBranch(); // the user may still change the masks: nothing of this turn is final
+                }
+                return new TurnOutput(null, cur, next, flops, context);
+            }
             float[] image = sample(turn, in, suffix, SegmentKind.IMAGE, 4 * in.turn(), useCache, rng, progress);
             if (useCache) {
                 cache.commitBranch(0); // keep the conditioned branch: it is the session's real history
@@ -179,7 +185,8 @@ public final class TurnGenerator implements AutoCloseable {
         try (NDManager step = x.getManager().newSubManager()) {
             NDArray hidden = model.forward(step, batch, true); // (B, T, D)
             int g = c.tokens(template.kind());
-            NDArray out = model.head(hidden.get(":, " + (batch.length - g) + ":, :"), template.kind()); // (B, G, P)
+            NDArray x0 = model.head(hidden.get(":, " + (batch.length - g) + ":, :"), template.kind()); // (B, G, P)
+            NDArray out = BlockCausalDiT.toVelocity(x, x0, t); // (B, G, P)
             out.attach(x.getManager());
             return out;
         }

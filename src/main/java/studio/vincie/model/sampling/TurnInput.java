@@ -16,9 +16,17 @@ import studio.vincie.model.nn.Segment;
  * @param seed         noise seed (host-side, so the same on every device)
  * @param steps        Euler steps per generated segment
  * @param guidance     classifier-free guidance scale on the instruction (1 = no guidance branch)
+ * @param masksOnly    stop after the masks (segmentation-first, phase 1: show {@code Ck}/{@code Nk} to
+ *                     the user, who may edit them and then ask for the image with {@code Ck} as user mask)
  */
 public record TurnInput(List<Segment> context, int turn, int[] instruction, float[] userMask, boolean predictMasks,
-                        long seed, int steps, float guidance) {
+                        long seed, int steps, float guidance, boolean masksOnly) {
+
+    /** A full turn (masks, if asked for, then the image). */
+    public TurnInput(List<Segment> context, int turn, int[] instruction, float[] userMask, boolean predictMasks,
+                     long seed, int steps, float guidance) {
+        this(context, turn, instruction, userMask, predictMasks, seed, steps, guidance, false);
+    }
 
     public TurnInput {
         context = List.copyOf(context);
@@ -33,6 +41,9 @@ public record TurnInput(List<Segment> context, int turn, int[] instruction, floa
         }
         if (!(guidance >= 0)) {
             throw new IllegalArgumentException("guidance must be >= 0, was " + guidance);
+        }
+        if (masksOnly && !predictMasks) {
+            throw new IllegalArgumentException("masksOnly needs predictMasks");
         }
     }
 }
