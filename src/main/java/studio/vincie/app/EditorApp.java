@@ -12,8 +12,10 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 
@@ -39,6 +41,8 @@ public final class EditorApp extends Application {
 
     private static final Logger log = LoggerFactory.getLogger(EditorApp.class);
     private static final Duration AUTOSAVE_EVERY = Duration.seconds(60);
+    private static final double MAX_WIDTH = 1280;
+    private static final double MAX_HEIGHT = 800;
 
     private ExecutorService editThread;
     private ExecutorService backgroundThread;
@@ -64,13 +68,17 @@ public final class EditorApp extends Application {
         // models/default relative to the working directory, then beside the jar; DitEditModel picks GPU 0 or the CPU.
         ModelLoader models = FolderModelLoader.standard(DitEditModel::load);
         EditorViewModel vm = new EditorViewModel(controller, adapt(models), Autosave.inUserHome(),
-                backgroundThread, Platform::runLater, errors, new Random());
+                backgroundThread, Platform::runLater, errors, new Random(), new StudioScenes(new Random()));
         EditorView view = new EditorView(vm, () -> quit(stage));
 
         stage.titleProperty().bind(vm.files().titleProperty());
-        stage.setScene(new Scene(view, 1280, 860));
-        stage.setMinWidth(900);
-        stage.setMinHeight(600);
+        // Fit the screen's usable area (a 1280x800 display minus panels must still show the status bar).
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        double width = Math.min(MAX_WIDTH, screen.getWidth());
+        double height = Math.min(MAX_HEIGHT, screen.getHeight());
+        stage.setScene(new Scene(view, width, height));
+        stage.setMinWidth(Math.min(900, width));
+        stage.setMinHeight(Math.min(600, height));
         stage.setOnCloseRequest(e -> {
             if (!view.actions().confirmLoseChanges()) {
                 e.consume();
@@ -79,6 +87,15 @@ public final class EditorApp extends Application {
             }
         });
         stage.show();
+        // The window decorations come on top of the scene: keep the whole window inside the screen.
+        if (stage.getHeight() > screen.getHeight() || stage.getY() < screen.getMinY()) {
+            stage.setHeight(Math.min(stage.getHeight(), screen.getHeight()));
+            stage.setY(screen.getMinY());
+        }
+        if (stage.getWidth() > screen.getWidth() || stage.getX() < screen.getMinX()) {
+            stage.setWidth(Math.min(stage.getWidth(), screen.getWidth()));
+            stage.setX(screen.getMinX());
+        }
 
         autosave = new Timeline(new KeyFrame(AUTOSAVE_EVERY, e -> vm.files().autosaveIfDirty()));
         autosave.setCycleCount(Timeline.INDEFINITE);

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import studio.vincie.bench.speed.SpeedBenchmark;
+import studio.vincie.bench.speed.SpeedPlot;
 import studio.vincie.bench.speed.SpeedResult;
 
 /**
@@ -54,6 +55,9 @@ public final class SpeedCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Write the results to this JSON file.")
     Path json;
 
+    @Option(names = "--plot", description = "Draw ms per turn, cached and uncached, to this PNG file.")
+    Path plot;
+
     @Override
     public Integer call() {
         try {
@@ -63,6 +67,10 @@ public final class SpeedCommand implements Callable<Integer> {
             if (json != null) {
                 SpeedBenchmark.writeJson(r, json);
                 System.out.println("wrote " + json);
+            }
+            if (plot != null) {
+                SpeedPlot.write(r, plot);
+                System.out.println("wrote " + plot);
             }
             return 0;
         } catch (Exception e) {

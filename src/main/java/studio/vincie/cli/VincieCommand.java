@@ -15,8 +15,11 @@ import picocli.CommandLine.HelpCommand;
         subcommands = {
                 HelpCommand.class,
                 VersionCommand.class,
+                VideosCommand.class,
+                PrepareCommand.class,
                 BenchCommand.class,
                 SpeedCommand.class,
+                EditCommand.class,
         })
 public final class VincieCommand implements Runnable {
 

@@ -46,6 +46,9 @@ public final class DitEditModel implements EditModel {
 
     private static final Logger LOG = LoggerFactory.getLogger(DitEditModel.class);
 
+    /** System property that forces the device of {@link #load(Path)}: cpu, gpu or auto. */
+    public static final String DEVICE_PROPERTY = "vincie.device";
+
     private final NDManager manager;
     private final ModelFolder.Loaded loaded;
     private final PatchCodec codec;
@@ -63,9 +66,12 @@ public final class DitEditModel implements EditModel {
         this.info = info;
     }
 
-    /** Loads a model folder on the default device. */
+    /**
+     * Loads a model folder on the device named by the system property {@code vincie.device}
+     * ({@code cpu}, {@code gpu} or {@code auto}, default auto: GPU when DJL finds one, else CPU).
+     */
     public static DitEditModel load(Path folder) {
-        return load(folder, defaultDevice());
+        return load(folder, parseDevice(System.getProperty(DEVICE_PROPERTY, "auto")));
     }
 
     /**
@@ -110,6 +116,16 @@ public final class DitEditModel implements EditModel {
 
     public void setSegmentationFirst(boolean on) {
         this.segmentationFirst = on;
+    }
+
+    @Override
+    public boolean supportsRegionPrediction() {
+        return true;
+    }
+
+    @Override
+    public void setRegionPrediction(boolean on) {
+        setSegmentationFirst(on);
     }
 
     public ModelConfig config() {
@@ -218,7 +234,8 @@ public final class DitEditModel implements EditModel {
         }
         try {
             for (String line : Files.readAllLines(card, StandardCharsets.UTF_8)) {
-                String l = line.replace("*", "").trim();
+                // Tolerates markdown around the line: "**Domain:** ...", "- Domain: ...", "> Domain: ...".
+                String l = line.replace("*", "").replaceFirst("^[\\s#>\\-]+", "").trim();
                 if (l.toLowerCase(Locale.ROOT).startsWith("domain:")) {
                     return l.substring("domain:".length()).trim();
                 }

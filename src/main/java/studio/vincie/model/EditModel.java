@@ -25,6 +25,18 @@ public interface EditModel extends AutoCloseable {
      */
     EditResult edit(EditRequest request, EditProgress progress, Cancellation cancellation);
 
+    /**
+     * Whether this model can predict the edit regions ({@code Ck}, {@code Nk}) before the image, so
+     * the editor can offer its "Predict edit regions first" toggle. False unless a model says so.
+     */
+    default boolean supportsRegionPrediction() {
+        return false;
+    }
+
+    /** Turns region-first editing on or off for the next edits; ignored by models that cannot. */
+    default void setRegionPrediction(boolean on) {
+    }
+
     @Override
     default void close() {
     }

@@ -18,6 +18,8 @@ final class EditorMenuBar extends MenuBar {
         var edit = vm.edit();
 
         MenuItem newItem = item("New", "Shortcut+N", actions::newSession);
+        MenuItem studioScene = item("New studio scene", "Shortcut+Shift+N", actions::newStudioScene);
+        studioScene.setDisable(!files.hasStudioScenes());
         MenuItem openImage = item("Open image…", "Shortcut+O", actions::openImage);
         MenuItem openSession = item("Open session…", "Shortcut+Shift+O", actions::openSession);
         MenuItem save = item("Save session", "Shortcut+S", actions::save);
@@ -31,7 +33,7 @@ final class EditorMenuBar extends MenuBar {
         export.disableProperty().bind(files.hasSessionProperty().not());
         exportPdf.disableProperty().bind(files.hasSessionProperty().not());
         openModel.disableProperty().bind(vm.model().loadingProperty().or(edit.busyProperty()));
-        Menu file = new Menu("File", null, newItem, openImage, openSession, new SeparatorMenuItem(), save, saveAs,
+        Menu file = new Menu("File", null, newItem, studioScene, openImage, openSession, new SeparatorMenuItem(), save, saveAs,
                 export, exportPdf, new SeparatorMenuItem(), openModel, new SeparatorMenuItem(), quitItem);
 
         MenuItem undo = item("Undo", "Shortcut+Z", history::undo);
@@ -49,7 +51,10 @@ final class EditorMenuBar extends MenuBar {
         cancel.disableProperty().bind(edit.busyProperty().not());
         MenuItem clearMask = item("Clear mask", null, vm.mask()::clear);
         MenuItem invertMask = item("Invert mask", "Shortcut+I", vm.mask()::invert);
-        Menu editMenu = new Menu("Edit", null, undo, redo, new SeparatorMenuItem(), run, cancel,
+        CheckMenuItem regions = new CheckMenuItem("Predict edit regions first");
+        regions.selectedProperty().bindBidirectional(vm.model().regionPredictionProperty());
+        regions.disableProperty().bind(vm.model().regionPredictionSupportedProperty().not());
+        Menu editMenu = new Menu("Edit", null, undo, redo, new SeparatorMenuItem(), run, cancel, regions,
                 new SeparatorMenuItem(), clearMask, invertMask, new SeparatorMenuItem(), deleteBranch);
 
         MenuItem fit = item("Fit to window", "Shortcut+0", vm.canvas()::fit);

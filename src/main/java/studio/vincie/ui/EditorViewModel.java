@@ -3,12 +3,15 @@ package studio.vincie.ui;
 import java.awt.image.BufferedImage;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
+import studio.vincie.session.EditJob;
 import studio.vincie.session.SessionController;
+import studio.vincie.session.SessionEvent;
 import studio.vincie.session.Turn;
 import studio.vincie.session.io.Autosave;
 import studio.vincie.ui.canvas.CanvasViewModel;
@@ -41,14 +44,25 @@ public final class EditorViewModel {
      */
     public EditorViewModel(SessionController controller, ModelFolderLoader loader, Autosave autosave,
                            Executor background, Executor foreground, ErrorReporter errors, RandomGenerator random) {
+        this(controller, loader, autosave, background, foreground, errors, random, null);
+    }
+
+    /**
+     * @param studioScenes random scenes of the model's training world for File > New studio scene
+     *                     (null: the menu item is disabled)
+     */
+    public EditorViewModel(SessionController controller, ModelFolderLoader loader, Autosave autosave,
+                           Executor background, Executor foreground, ErrorReporter errors, RandomGenerator random,
+                           Supplier<BufferedImage> studioScenes) {
         this.controller = Objects.requireNonNull(controller, "controller");
         history = new HistoryViewModel(controller, errors);
         edit = new EditViewModel(controller, mask, errors, random);
-        files = new FileViewModel(controller, autosave, errors, background);
+        files = new FileViewModel(controller, autosave, errors, background, studioScenes);
         model = new ModelViewModel(controller, loader, background, foreground, errors);
         edit.modelLoadingProperty().bind(model.loadingProperty());
         history.selectedProperty().addListener((obs, o, n) -> show(n));
         show(history.selectedProperty().get());
+        controller.addListener(this::showPredictedRegions);
     }
 
     // Properties
@@ -84,6 +98,17 @@ public final class EditorViewModel {
     /** "512 × 384 px" for the shown image, empty without one. */
     public ReadOnlyStringProperty imageSizeProperty() {
         return imageSize.getReadOnlyProperty();
+    }
+
+    /** After an edit made with "Predict edit regions first", the predicted masks are what the user wants to see. */
+    private void showPredictedRegions(SessionEvent event) {
+        if (event instanceof SessionEvent.JobChanged changed && changed.job().state() == EditJob.State.SUCCEEDED
+                && model.regionPredictionProperty().get() && model.regionPredictionSupportedProperty().get()) {
+            Turn result = changed.job().result();
+            if (result != null && (result.predictedCurrentMask() != null || result.predictedNextMask() != null)) {
+                mask.showPredictedProperty().set(true);
+            }
+        }
     }
 
     private void show(Turn turn) {

@@ -33,13 +33,17 @@ import studio.vincie.session.EditSettings;
 import studio.vincie.session.Turn;
 
 /**
- * Renders the editor with a small branching session to {@code docs/images/editor.png} (the README's
- * screenshot), and checks the picture is the editor and stays small.
+ * Renders the editor with a small branching session to {@code target/screenshots/editor.png}, and checks
+ * the picture is the editor and stays small. With {@code -Dvincie.updateScreenshot=true} it writes the
+ * README's screenshot {@code docs/images/editor.png} instead, so an ordinary test run never changes
+ * tracked files.
  */
 @ExtendWith(ApplicationExtension.class)
 class EditorScreenshotTest {
 
-    static final Path SCREENSHOT = Path.of("docs", "images", "editor.png");
+    static final Path SCREENSHOT = Boolean.getBoolean("vincie.updateScreenshot")
+            ? Path.of("docs", "images", "editor.png")
+            : Path.of("target", "screenshots", "editor.png");
 
     @TempDir
     static Path dir;

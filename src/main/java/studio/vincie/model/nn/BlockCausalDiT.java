@@ -180,7 +180,9 @@ public final class BlockCausalDiT {
     static NDArray rows(NDArray table, NDArray idx) {
         long f = table.getShape().get(1);
         long n = idx.getShape().get(0);
-        return table.gather(idx.reshape(n, 1).repeat(1, f), 0);
+        NDArray out = table.gather(idx.reshape(n, 1).repeat(1, f), 0);
+        out.attach(idx.getManager()); // the result would otherwise belong to the weights' manager and leak
+        return out;
     }
 
     static long[] toLong(int[] v) {
@@ -271,7 +273,9 @@ public final class BlockCausalDiT {
             NDArray e = scores.subi(scores.max(new int[] {3}, true)).exp();
             return e.divi(e.sum(new int[] {3}, true));
         }
-        NDArray e = scores.sub(scores.max(new int[] {3}, true)).exp();
+        // Training: subtracting in place is allowed (the producer of scores, matmul or add, does not
+        // save its output for backward); the max is detached, which softmax's shift invariance permits.
+        NDArray e = scores.subi(scores.stopGradient().max(new int[] {3}, true)).exp();
         return e.div(e.sum(new int[] {3}, true));
     }
 
@@ -304,7 +308,7 @@ public final class BlockCausalDiT {
         NDArray kT = k.transpose(0, 1, 3, 2); // (B, H, E, T)
         NDArray self = q.matMul(kT); // (B, H, T, T)
         if (mask != null) {
-            self = self.add(mask);
+            self = self.addi(mask); // in place: matmul does not keep its output for backward
         }
         NDArray[] ctx = cache == null ? null : cache.context(i); // {K^T (b, H, E, P), V (b, H, P, E)}
         NDArray att;

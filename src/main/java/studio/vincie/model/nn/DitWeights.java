@@ -152,6 +152,20 @@ public final class DitWeights implements AutoCloseable {
     }
 
     /**
+     * One optimizer step over all parameters, then {@link #zeroGradients()}. Each gradient handle is
+     * closed after use: {@code getGradient()} returns a new handle owned by the weights' manager, so a
+     * loop that does not close it grows that manager by one handle per parameter and step.
+     */
+    public void applyOptimizer(ai.djl.training.optimizer.Optimizer optimizer) {
+        for (Map.Entry<String, NDArray> e : tensors.entrySet()) {
+            try (NDArray grad = e.getValue().getGradient()) {
+                optimizer.update(e.getKey(), e.getValue(), grad);
+            }
+        }
+        zeroGradients();
+    }
+
+    /**
      * Sets every gradient to zero in place. PyTorch accumulates gradients across backward passes, so
      * call this after each optimizer step.
      */

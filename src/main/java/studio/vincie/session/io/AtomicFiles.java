@@ -9,6 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +48,9 @@ final class AtomicFiles {
         Path temp = Files.createTempFile(dir, TEMP_PREFIX, ".part");
         boolean done = false;
         try {
+            // createTempFile makes the file owner-only; a saved file should get the permissions of the
+            // one it replaces, or the usual rw-r--r-- of a new document.
+            copyPermissions(absolute, temp);
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 // Buffered, and shielded from close(): some writers (PDFBox) close the stream they are given,
                 // but the channel must stay open for force().
@@ -80,6 +87,16 @@ final class AtomicFiles {
                 }
             }
         }
+    }
+
+    private static void copyPermissions(Path target, Path temp) throws IOException {
+        if (!Files.getFileStore(temp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            return;
+        }
+        Set<PosixFilePermission> permissions = Files.exists(target)
+                ? Files.getPosixFilePermissions(target)
+                : PosixFilePermissions.fromString("rw-r--r--");
+        Files.setPosixFilePermissions(temp, permissions);
     }
 
     /** Makes the rename itself durable; not supported on every platform, so failures are only logged. */

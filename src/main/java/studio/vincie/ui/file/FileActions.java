@@ -45,6 +45,13 @@ public final class FileActions {
         }
     }
 
+    /** File > New studio scene: a random scene of the training world, after the unsaved-changes prompt. */
+    public void newStudioScene() {
+        if (confirmLoseChanges()) {
+            files.newStudioScene();
+        }
+    }
+
     public void openImage() {
         if (!confirmLoseChanges()) {
             return;

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -38,11 +39,14 @@ public final class FileViewModel {
 
     private static final Logger log = LoggerFactory.getLogger(FileViewModel.class);
     private static final String APP = "Vincie Studio";
+    static final String STUDIO_SCENE_TITLE = "Studio scene";
 
     private final SessionController controller;
     private final Autosave autosave;
     private final ErrorReporter errors;
     private final Executor io;
+    /** Random studio-world scenes for File > New studio scene; null when the app offers none. */
+    private final Supplier<BufferedImage> studioScenes;
 
     private final ReadOnlyObjectWrapper<Path> currentFile = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper();
@@ -56,6 +60,16 @@ public final class FileViewModel {
      *           editor, so the minute's autosave never stalls the window; same-thread in tests)
      */
     public FileViewModel(SessionController controller, Autosave autosave, ErrorReporter errors, Executor io) {
+        this(controller, autosave, errors, io, null);
+    }
+
+    /**
+     * @param studioScenes draws a fresh random scene of the world the model was trained on (the app
+     *                     passes the studio world's sampler), or null to offer no studio scenes
+     */
+    public FileViewModel(SessionController controller, Autosave autosave, ErrorReporter errors, Executor io,
+                         Supplier<BufferedImage> studioScenes) {
+        this.studioScenes = studioScenes;
         this.controller = Objects.requireNonNull(controller, "controller");
         this.io = Objects.requireNonNull(io, "io");
         this.autosave = Objects.requireNonNull(autosave, "autosave");
@@ -107,6 +121,34 @@ public final class FileViewModel {
         currentFile.set(null);
         recovered = false;
         refresh();
+    }
+
+    /** Whether File > New studio scene has scenes to offer. */
+    public boolean hasStudioScenes() {
+        return studioScenes != null;
+    }
+
+    /**
+     * Starts a new, unsaved session from a random studio scene (a fresh one each time), so a newcomer
+     * can try the model on what it knows; the view asks about unsaved changes first.
+     */
+    public boolean newStudioScene() {
+        if (studioScenes == null) {
+            return false;
+        }
+        BufferedImage scene;
+        try {
+            scene = studioScenes.get();
+        } catch (RuntimeException e) {
+            log.warn("cannot draw a studio scene", e);
+            errors.report("Cannot create a studio scene", String.valueOf(e.getMessage()));
+            return false;
+        }
+        controller.startFrom(scene, STUDIO_SCENE_TITLE);
+        currentFile.set(null);
+        recovered = false;
+        refresh();
+        return true;
     }
 
     /** Opens a session file or starts a new session from an image, depending on the extension. */

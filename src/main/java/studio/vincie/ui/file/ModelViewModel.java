@@ -5,10 +5,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +40,8 @@ public final class ModelViewModel {
 
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(EditViewModel.NO_MODEL);
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
+    private final BooleanProperty regionPrediction = new SimpleBooleanProperty(false);
+    private final ReadOnlyBooleanWrapper regionPredictionSupported = new ReadOnlyBooleanWrapper();
 
     public ModelViewModel(SessionController controller, ModelFolderLoader loader, Executor background,
                           Executor foreground, ErrorReporter errors) {
@@ -49,9 +53,13 @@ public final class ModelViewModel {
         controller.addListener(e -> {
             if (e instanceof SessionEvent.ModelChanged changed) {
                 status.set(describe(changed.info()));
+                applyRegionPrediction();
             }
         });
         status.set(describe(controller.modelInfo()));
+        // The choice outlives model changes: a newly loaded model gets it too.
+        regionPrediction.addListener((obs, was, on) -> applyRegionPrediction());
+        applyRegionPrediction();
     }
 
     // Properties
@@ -63,6 +71,20 @@ public final class ModelViewModel {
 
     public ReadOnlyBooleanProperty loadingProperty() {
         return loading.getReadOnlyProperty();
+    }
+
+    /**
+     * "Predict edit regions first": the model predicts where the edit happens ({@code Ck}, {@code Nk})
+     * before the image, and the editor shows those masks. Only has an effect when
+     * {@link #regionPredictionSupportedProperty()} is true.
+     */
+    public BooleanProperty regionPredictionProperty() {
+        return regionPrediction;
+    }
+
+    /** Whether the loaded model can predict edit regions first. */
+    public ReadOnlyBooleanProperty regionPredictionSupportedProperty() {
+        return regionPredictionSupported.getReadOnlyProperty();
     }
 
     // Commands
@@ -119,6 +141,15 @@ public final class ModelViewModel {
                 }
             });
         });
+    }
+
+    private void applyRegionPrediction() {
+        EditModel m = controller.model();
+        boolean supported = m != null && m.supportsRegionPrediction();
+        regionPredictionSupported.set(supported);
+        if (supported) {
+            m.setRegionPrediction(regionPrediction.get());
+        }
     }
 
     static String describe(ModelInfo info) {

@@ -32,6 +32,19 @@ class ImageFilesTest {
     }
 
     @Test
+    void writtenFilesAreReadableByOthersAndKeepReplacedPermissions() throws IOException {
+        Path file = dir.resolve("shared.png");
+        ImageFiles.writePng(SessionFixtures.noise(4, 4, 1), file);
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-r--r--");
+
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-rw----"));
+        ImageFiles.writePng(SessionFixtures.noise(4, 4, 2), file);
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-rw----");
+    }
+
+    @Test
     void jpegIsReadAsRgb() throws IOException {
         Path file = dir.resolve("photo.jpg");
         assertThat(ImageIO.write(SessionFixtures.noise(20, 10, 1), "jpg", file.toFile())).isTrue();
