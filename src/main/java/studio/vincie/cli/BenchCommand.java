@@ -62,6 +62,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--guidance", description = "Guidance scale (default: the model's).")
     Float guidance;
 
+    @Option(names = "--predict-masks",
+            description = "Segmentation-first editing: the model predicts the edit regions (Ck, Nk) before the image, so mask IoU can be scored.")
+    boolean predictMasks;
+
     @Option(names = "--json", paramLabel = "FILE", description = "Write the report as JSON.")
     Path json;
 
@@ -80,6 +84,13 @@ public final class BenchCommand implements Callable<Integer> {
             List<BenchSession> set = StudioBenchSessions.generate(seed, sessions, turns, size);
             try (EditModel editModel = new BenchModels().open(model)) {
                 var info = editModel.info();
+                if (predictMasks) {
+                    if (!editModel.supportsRegionPrediction()) {
+                        throw new IllegalArgumentException("--predict-masks: the model '" + model
+                                + "' cannot predict edit regions; drop the flag");
+                    }
+                    editModel.setRegionPrediction(true);
+                }
                 BenchRunner.Options options = new BenchRunner.Options(masks.equals("given"),
                         steps != null ? steps : info.defaultSteps(), guidance != null ? guidance : info.defaultGuidance(),
                         seed);

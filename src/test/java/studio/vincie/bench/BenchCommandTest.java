@@ -57,6 +57,20 @@ class BenchCommandTest {
         JsonNode root = new ObjectMapper().readTree(json.toFile());
         assertThat(root.get("model").asText()).startsWith("tiny-");
         assertThat(root.get("l1").get(1).asDouble()).isPositive();
+        assertThat(root.get("mask_iou").get("current").get(0).isNull()).isTrue();
+
+        Path withMasks = dir.resolve("dit-masks.json");
+        code = run("--model", folder.toString(), "--sessions", "2", "--turns", "2", "--size", "64",
+                "--steps", "2", "--predict-masks", "--json", withMasks.toString());
+        assertThat(code).isZero();
+        JsonNode masks = new ObjectMapper().readTree(withMasks.toFile()).get("mask_iou");
+        assertThat(masks.get("current").get(0).isNumber()).isTrue();
+        assertThat(masks.get("next").get(0).isNumber()).isTrue();
+    }
+
+    @Test
+    void predictMasksNeedsAModelThatCanPredictRegions() {
+        assertThat(run("--model", "identity", "--sessions", "1", "--predict-masks")).isEqualTo(2);
     }
 
     @Test
