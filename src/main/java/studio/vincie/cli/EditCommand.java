@@ -16,6 +16,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import studio.vincie.model.DitEditModel;
@@ -65,8 +66,8 @@ public final class EditCommand implements Callable<Integer> {
     @Option(names = "--guidance", description = "Instruction guidance scale (default: the model's).")
     Float guidance;
 
-    @Option(names = "--device", defaultValue = "auto", description = "cpu, gpu or auto (default ${DEFAULT-VALUE}).")
-    String device;
+    @Mixin
+    DeviceOption device;
 
     @Option(names = "--predict-masks", description = "Predict the edit regions (current and next masks) before each image and write them.")
     boolean predictMasks;
@@ -110,7 +111,7 @@ public final class EditCommand implements Callable<Integer> {
                     ? model + " has no config.json, so it is not a model folder; pass --model with a folder such as models/default"
                     : "no model at " + model + ": train one with `vincie train` or pass --model");
         }
-        try (EditModel editModel = DitEditModel.load(model, DitEditModel.parseDevice(device))) {
+        try (EditModel editModel = DitEditModel.load(model, DitEditModel.parseDevice(device.device()))) {
             ModelInfo info = editModel.info();
             if (predictMasks) {
                 if (editModel.supportsRegionPrediction()) {

@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import studio.vincie.data.describe.VlmConfig;
 import studio.vincie.data.frames.FrameSelectionConfig;
@@ -60,20 +61,16 @@ public final class PrepareCommand implements Callable<Integer> {
     @Option(names = "--vlm-timeout", defaultValue = "60", description = "VLM request timeout in seconds (default: ${DEFAULT-VALUE}).")
     int vlmTimeout;
 
-    @Option(names = "--threads", defaultValue = "0", description = "Worker threads (default: number of cores).")
-    int threads;
-
-    @Option(names = "--no-progress", description = "Do not show a progress bar.")
-    boolean noProgress;
+    @Mixin
+    WorkerOptions workers;
 
     @Override
     public Integer call() {
         try {
             VlmConfig vlm = VlmConfig.resolve(vlmUrl, vlmModel, vlmKeyEnv, Duration.ofSeconds(Math.max(1, vlmTimeout)),
                     System.getenv());
-            int workers = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
             PrepareOptions options = new PrepareOptions(videos, out, seed, size, FrameSelectionConfig.DEFAULT,
-                    DifferenceMaskConfig.DEFAULT, vlm, val, test, workers, 20_000, !noProgress);
+                    DifferenceMaskConfig.DEFAULT, vlm, val, test, workers.workers(), 20_000, workers.progress());
             PrepareReport r = new PreparePipeline(options).run(line -> System.err.println(line));
             print(r);
             if (r.sessions() == 0) {
@@ -82,13 +79,9 @@ public final class PrepareCommand implements Callable<Integer> {
             }
             return 0;
         } catch (IllegalArgumentException | IOException e) {
-            System.err.println("Error: " + e.getMessage());
-            LOG.debug("prepare failed", e);
-            return 2;
+            return CliErrors.error(LOG, "prepare", e.getMessage(), e);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            System.err.println("Interrupted");
-            return 130;
+            return CliErrors.interrupted();
         }
     }
 

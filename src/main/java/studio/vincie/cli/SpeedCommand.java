@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import studio.vincie.bench.speed.SpeedBenchmark;
 import studio.vincie.bench.speed.SpeedPlot;
@@ -35,8 +36,8 @@ public final class SpeedCommand implements Callable<Integer> {
     @Option(names = "--guidance", description = "Guidance scale (default: the preset's).")
     Float guidance;
 
-    @Option(names = "--device", defaultValue = "auto", description = "cpu, gpu or auto (default ${DEFAULT-VALUE}).")
-    String device;
+    @Mixin
+    DeviceOption device;
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of weights, session and noise.")
     long seed;
@@ -62,7 +63,7 @@ public final class SpeedCommand implements Callable<Integer> {
     public Integer call() {
         try {
             SpeedResult r = SpeedBenchmark.run(new SpeedBenchmark.Options(config, turns, steps,
-                    guidance == null ? Float.NaN : guidance, seed, device, !noUncached, threads, repeats));
+                    guidance == null ? Float.NaN : guidance, seed, device.device(), !noUncached, threads, repeats));
             print(r);
             if (json != null) {
                 SpeedBenchmark.writeJson(r, json);

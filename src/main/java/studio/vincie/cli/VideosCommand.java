@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import studio.vincie.data.pipeline.Progress;
 import studio.vincie.data.video.StudioVideoGenerator;
@@ -49,11 +50,8 @@ public final class VideosCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Output folder (created if missing).")
     Path out;
 
-    @Option(names = "--threads", defaultValue = "0", description = "Worker threads (default: number of cores).")
-    int threads;
-
-    @Option(names = "--no-progress", description = "Do not show a progress bar.")
-    boolean noProgress;
+    @Mixin
+    WorkerOptions workers;
 
     @Override
     public Integer call() {
@@ -64,11 +62,10 @@ public final class VideosCommand implements Callable<Integer> {
             StudioVideoGenerator generator = new StudioVideoGenerator(new StudioVideoGenerator.Options(size, fps, events));
             Files.createDirectories(out);
             String encoder = VideoWriter.encoderName();
-            int workers = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
             long t0 = System.nanoTime();
             int failed = 0;
-            ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(workers, count)));
-            try (Progress progress = new Progress("videos", count, !noProgress)) {
+            ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(workers.workers(), count)));
+            try (Progress progress = new Progress("videos", count, workers.progress())) {
                 List<Future<Path>> jobs = new ArrayList<>();
                 for (int i = 0; i < count; i++) {
                     final int index = i;
@@ -97,17 +94,11 @@ public final class VideosCommand implements Callable<Integer> {
                     count - failed, size, size, fps, events, encoder, out, seconds);
             return failed == 0 ? 0 : 1;
         } catch (IllegalArgumentException | VideoException e) {
-            System.err.println("Error: " + e.getMessage());
-            LOG.debug("videos failed", e);
-            return 2;
+            return CliErrors.error(LOG, "videos", e.getMessage(), e);
         } catch (IOException e) {
-            System.err.println("Error: cannot write to " + out + ": " + e.getMessage());
-            LOG.debug("videos failed", e);
-            return 2;
+            return CliErrors.error(LOG, "videos", "cannot write to " + out + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            System.err.println("Interrupted");
-            return 130;
+            return CliErrors.interrupted();
         }
     }
 }

@@ -17,6 +17,7 @@ import picocli.CommandLine.HelpCommand;
                 VersionCommand.class,
                 VideosCommand.class,
                 PrepareCommand.class,
+                BenchCommand.class,
                 SpeedCommand.class,
                 EditCommand.class,
                 TrainCommand.class,

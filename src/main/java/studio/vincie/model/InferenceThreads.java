@@ -34,12 +34,17 @@ public final class InferenceThreads {
     }
 
     /**
-     * Grad mode off on this thread; once per process, the default intra-op thread count (if none was
-     * set) and the allocator warm-up described in the class Javadoc.
+     * Grad mode off on this thread; once per process, the default intra-op thread count (unless set
+     * through {@link #setIntraOpThreads} or DJL's {@code ai.djl.pytorch.num_threads} property) and the
+     * allocator warm-up described in the class Javadoc.
      */
     public static void prepare() {
         if (!configured) {
-            setIntraOpThreads(defaultThreads());
+            if (System.getProperty("ai.djl.pytorch.num_threads") != null) {
+                configured = true; // the user chose through DJL's own property: keep it
+            } else {
+                setIntraOpThreads(defaultThreads());
+            }
         }
         if (!allocatorWarmed) {
             warmAllocator();

@@ -30,6 +30,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import studio.vincie.session.EditSettings;
+import studio.vincie.session.TestImages;
 import studio.vincie.session.Turn;
 
 /**
@@ -65,7 +66,7 @@ class EditorScreenshotTest {
         robot.interact(() -> editor.controller.startFrom(scene(512, 384), "countryside"));
         edit(robot, "add a balloon in the sky", ellipse(512, 384, 70, 40, 90, 110));
         Turn balloon = editor.controller.session().current();
-        edit(robot, "paint the door", rect(512, 384, 300, 262, 36, 58));
+        edit(robot, "paint the door", TestImages.rectMask(512, 384, 300, 262, 36, 58));
         robot.interact(() -> editor.vm.history().select(balloon));
         edit(robot, "make the far hill darker", ellipse(512, 384, 330, 210, 260, 90));
         robot.interact(() -> {
@@ -137,15 +138,6 @@ class EditorScreenshotTest {
         Graphics2D g = m.createGraphics();
         g.setColor(Color.WHITE);
         g.fill(new Ellipse2D.Double(x, y, ew, eh));
-        g.dispose();
-        return m;
-    }
-
-    private static BufferedImage rect(int w, int h, int x, int y, int rw, int rh) {
-        BufferedImage m = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
-        Graphics2D g = m.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(x, y, rw, rh);
         g.dispose();
         return m;
     }

@@ -3,21 +3,16 @@ package studio.vincie.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.Optional;
-import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import studio.vincie.model.EditModel;
 import studio.vincie.session.EditSettings;
 import studio.vincie.session.ScriptedEditModel;
 import studio.vincie.session.SessionController;
 import studio.vincie.session.TestImages;
 import studio.vincie.session.Turn;
-import studio.vincie.session.io.Autosave;
-import studio.vincie.ui.file.ModelFolderLoader;
 
 class EditorViewModelTest {
 
@@ -29,19 +24,7 @@ class EditorViewModelTest {
 
     @BeforeEach
     void setUp() {
-        ModelFolderLoader none = new ModelFolderLoader() {
-            @Override
-            public Optional<EditModel> loadDefault() {
-                return Optional.empty();
-            }
-
-            @Override
-            public EditModel load(Path folder) {
-                return new ScriptedEditModel();
-            }
-        };
-        vm = new EditorViewModel(controller, none, new Autosave(dir), Runnable::run, Runnable::run,
-                new RecordingErrors(), new SplittableRandom(3));
+        vm = TestEditors.inline(controller, dir);
     }
 
     @Test

@@ -3,8 +3,6 @@ package studio.vincie.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.Optional;
-import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,8 +18,6 @@ import studio.vincie.session.EditSettings;
 import studio.vincie.session.ScriptedEditModel;
 import studio.vincie.session.SessionController;
 import studio.vincie.session.TestImages;
-import studio.vincie.session.io.Autosave;
-import studio.vincie.ui.file.ModelFolderLoader;
 
 /** Edit > Predict edit regions first: reaches models that support it, and shows the predicted masks. */
 class RegionPredictionTest {
@@ -61,19 +57,7 @@ class RegionPredictionTest {
 
     @BeforeEach
     void setUp() {
-        ModelFolderLoader none = new ModelFolderLoader() {
-            @Override
-            public Optional<EditModel> loadDefault() {
-                return Optional.empty();
-            }
-
-            @Override
-            public EditModel load(Path folder) {
-                return new ScriptedEditModel();
-            }
-        };
-        vm = new EditorViewModel(controller, none, new Autosave(dir), Runnable::run, Runnable::run,
-                new RecordingErrors(), new SplittableRandom(3));
+        vm = TestEditors.inline(controller, dir);
         controller.startFrom(TestImages.gradient(48, 32), "t");
     }
 

@@ -65,12 +65,8 @@ public final class StudioVideoCheck {
                     continue;
                 }
                 visible++;
-                for (int i = 0; i + 1 < kept.size(); i++) {
-                    StudioSidecar.EventEntry shown = timeline.soleEvent(kept.get(i), kept.get(i + 1));
-                    if (shown != null && shown.index() == e.index()) {
-                        bracketed++;
-                        break;
-                    }
+                if (timeline.bracketingPair(kept, e.index()) >= 0) {
+                    bracketed++;
                 }
             }
         }

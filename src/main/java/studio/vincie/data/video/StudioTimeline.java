@@ -85,6 +85,20 @@ public final class StudioTimeline {
         return found;
     }
 
+    /**
+     * The first {@code i} such that the consecutive selected frames {@code kept[i] -> kept[i+1]} show event
+     * {@code index} alone ({@link #soleEvent}), or -1: whether a frame selection brackets that event.
+     */
+    public int bracketingPair(List<Integer> kept, int index) {
+        for (int i = 0; i + 1 < kept.size(); i++) {
+            StudioSidecar.EventEntry shown = soleEvent(kept.get(i), kept.get(i + 1));
+            if (shown != null && shown.index() == index) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** Visible events overlapping {@code a -> b} (for diagnostics and tests). */
     public List<StudioSidecar.EventEntry> visibleEvents(int a, int b) {
         List<StudioSidecar.EventEntry> out = new ArrayList<>();

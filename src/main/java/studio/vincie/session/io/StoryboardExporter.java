@@ -10,7 +10,6 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +44,7 @@ public final class StoryboardExporter {
 
     private static final Color BACKGROUND = Color.WHITE;
     private static final Color TEXT = new Color(0x20, 0x20, 0x20);
+    private static final String ELLIPSIS = "\u2026";
     private static final Color FRAME = new Color(0xc8, 0xc8, 0xc8);
 
     private StoryboardExporter() {
@@ -151,49 +151,10 @@ public final class StoryboardExporter {
 
     /** Greedy word wrap into at most {@code maxLines} lines; the last line is ellipsized if text remains. */
     static List<String> wrap(String text, FontMetrics fm, int width, int maxLines) {
-        List<String> lines = new ArrayList<>();
-        String[] words = text == null ? new String[0] : text.trim().split("\\s+");
-        StringBuilder line = new StringBuilder();
-        int i = 0;
-        while (i < words.length && lines.size() < maxLines) {
-            String word = words[i];
-            if (word.isEmpty()) {
-                i++;
-                continue;
-            }
-            String candidate = line.length() == 0 ? word : line + " " + word;
-            if (fm.stringWidth(candidate) <= width) {
-                line.setLength(0);
-                line.append(candidate);
-                i++;
-            } else if (line.length() == 0) {
-                // A single word wider than the cell: cut it.
-                lines.add(ellipsize(word, fm, width));
-                i++;
-            } else {
-                lines.add(line.toString());
-                line.setLength(0);
-            }
-        }
-        if (line.length() > 0 && lines.size() < maxLines) {
-            lines.add(line.toString());
-        }
-        if (i < words.length && !lines.isEmpty()) {
-            int last = lines.size() - 1;
-            lines.set(last, ellipsize(lines.get(last) + " " + words[i] + "\u2026", fm, width));
-        }
-        return lines;
+        return CaptionWrap.wrap(text, fm::stringWidth, width, maxLines, ELLIPSIS, ELLIPSIS);
     }
 
     static String ellipsize(String s, FontMetrics fm, int width) {
-        if (fm.stringWidth(s) <= width) {
-            return s;
-        }
-        String dots = "\u2026";
-        int end = s.length();
-        while (end > 0 && fm.stringWidth(s.substring(0, end) + dots) > width) {
-            end--;
-        }
-        return s.substring(0, end) + dots;
+        return CaptionWrap.ellipsize(s, fm::stringWidth, width, ELLIPSIS);
     }
 }

@@ -3,7 +3,6 @@ package studio.vincie.session.io;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -121,47 +120,12 @@ final class StoryboardPdf {
     }
 
     private static String fit(String s, PDFont font, float size, float maxWidth) throws IOException {
-        String p = printable(s, font);
-        if (width(p, font, size) <= maxWidth) {
-            return p;
-        }
-        int end = p.length();
-        while (end > 0 && width(p.substring(0, end) + "...", font, size) > maxWidth) {
-            end--;
-        }
-        return p.substring(0, end) + "...";
+        return CaptionWrap.ellipsize(printable(s, font), t -> width(t, font, size), maxWidth, "...");
     }
 
     static List<String> wrap(String text, PDFont font, float size, float maxWidth, int maxLines) throws IOException {
-        List<String> lines = new ArrayList<>();
-        String[] words = printable(text == null ? "" : text.trim(), font).split("\\s+");
-        StringBuilder line = new StringBuilder();
-        int i = 0;
-        while (i < words.length && lines.size() < maxLines) {
-            if (words[i].isEmpty()) {
-                i++;
-                continue;
-            }
-            String candidate = line.length() == 0 ? words[i] : line + " " + words[i];
-            if (width(candidate, font, size) <= maxWidth) {
-                line.setLength(0);
-                line.append(candidate);
-                i++;
-            } else if (line.length() == 0) {
-                lines.add(fit(words[i], font, size, maxWidth));
-                i++;
-            } else {
-                lines.add(line.toString());
-                line.setLength(0);
-            }
-        }
-        if (line.length() > 0 && lines.size() < maxLines) {
-            lines.add(line.toString());
-        }
-        if (i < words.length && !lines.isEmpty()) {
-            int last = lines.size() - 1;
-            lines.set(last, fit(lines.get(last) + " " + words[i] + " ...", font, size, maxWidth));
-        }
-        return lines;
+        // printable() before splitting, as the font cannot draw every character; its output is already printable.
+        return CaptionWrap.wrap(printable(text == null ? "" : text.trim(), font), t -> width(t, font, size), maxWidth,
+                maxLines, "...", " ...");
     }
 }

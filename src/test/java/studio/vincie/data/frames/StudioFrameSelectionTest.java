@@ -34,15 +34,12 @@ class StudioFrameSelectionTest {
                     continue;
                 }
                 visible++;
-                for (int i = 0; i + 1 < kept.size(); i++) {
-                    StudioSidecar.EventEntry shown = timeline.soleEvent(kept.get(i), kept.get(i + 1));
-                    if (shown != null && shown.index() == e.index()) {
-                        // bracketed: the "before" frame precedes (nearly all of) the event, the "after" frame follows it
-                        assertThat(kept.get(i)).isLessThan(e.endFrame());
-                        assertThat(kept.get(i + 1)).isGreaterThan(e.startFrame());
-                        bracketed++;
-                        break;
-                    }
+                int i = timeline.bracketingPair(kept, e.index());
+                if (i >= 0) {
+                    // bracketed: the "before" frame precedes (nearly all of) the event, the "after" frame follows it
+                    assertThat(kept.get(i)).isLessThan(e.endFrame());
+                    assertThat(kept.get(i + 1)).isGreaterThan(e.startFrame());
+                    bracketed++;
                 }
             }
         }

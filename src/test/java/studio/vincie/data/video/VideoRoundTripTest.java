@@ -15,6 +15,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import studio.vincie.data.pipeline.StudioVideoCheck;
+
 class VideoRoundTripTest {
 
     @TempDir
@@ -39,22 +41,6 @@ class VideoRoundTripTest {
         return out;
     }
 
-    static double psnr(BufferedImage a, BufferedImage b) {
-        double se = 0;
-        for (int y = 0; y < a.getHeight(); y++) {
-            for (int x = 0; x < a.getWidth(); x++) {
-                int p = a.getRGB(x, y);
-                int q = b.getRGB(x, y);
-                for (int s = 0; s <= 16; s += 8) {
-                    double d = ((p >> s) & 0xFF) - ((q >> s) & 0xFF);
-                    se += d * d;
-                }
-            }
-        }
-        double mse = se / (a.getWidth() * a.getHeight() * 3.0);
-        return mse == 0 ? 99 : 10 * Math.log10(255.0 * 255.0 / mse);
-    }
-
     @Test
     void decodedMp4IsCloseToRenderedFrames() throws Exception {
         List<BufferedImage> rendered = frames(128, 24);
@@ -77,7 +63,7 @@ class VideoRoundTripTest {
             assertThat(decoded).hasSize(rendered.size());
             double worst = Double.MAX_VALUE;
             for (int i = 0; i < rendered.size(); i++) {
-                worst = Math.min(worst, psnr(rendered.get(i), decoded.get(i)));
+                worst = Math.min(worst, StudioVideoCheck.psnr(rendered.get(i), decoded.get(i)));
             }
             assertThat(worst).as("worst-frame PSNR (dB)").isGreaterThanOrEqualTo(30.0);
         }
@@ -98,7 +84,7 @@ class VideoRoundTripTest {
                 decoded.add(f);
             }
             assertThat(decoded).hasSize(10);
-            assertThat(psnr(rendered.get(5), decoded.get(5))).isGreaterThan(25.0);
+            assertThat(StudioVideoCheck.psnr(rendered.get(5), decoded.get(5))).isGreaterThan(25.0);
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,8 +59,7 @@ class SessionStoreTest {
 
     @Test
     void fileHasDocumentedEntriesAndJsonFields() throws IOException {
-        Path file = dir.resolve("story.vincie");
-        SessionStore.save(SessionFixtures.branchedSession(), file);
+        Path file = savedSession("story.vincie");
 
         Map<String, byte[]> entries = SessionFixtures.readZip(file);
         assertThat(entries.keySet()).containsExactlyInAnyOrder("session.json",
@@ -81,114 +81,96 @@ class SessionStoreTest {
         new java.util.Random(1).nextBytes(junk);
         Files.write(file, junk);
 
-        assertThatThrownBy(() -> SessionStore.load(file))
-                .isInstanceOf(SessionFileException.class)
+        assertLoadFails(file)
                 .hasMessageContaining("garbage.vincie")
                 .hasMessageContaining("not a Vincie Studio session file");
     }
 
     @Test
     void truncatedFileGivesClearError() throws IOException {
-        Path file = dir.resolve("cut.vincie");
-        SessionStore.save(SessionFixtures.branchedSession(), file);
+        Path file = savedSession("cut.vincie");
         byte[] bytes = Files.readAllBytes(file);
         Files.write(file, Arrays.copyOf(bytes, bytes.length / 2));
 
-        assertThatThrownBy(() -> SessionStore.load(file))
-                .isInstanceOf(SessionFileException.class)
+        assertLoadFails(file)
                 .hasMessageContaining("cut.vincie")
                 .hasMessageContaining("incomplete");
     }
 
     @Test
     void damagedImageDataInsideAValidZipIsReported() throws IOException {
-        Path file = dir.resolve("bad-png.vincie");
-        SessionStore.save(SessionFixtures.branchedSession(), file);
+        Path file = savedSession("bad-png.vincie");
         Map<String, byte[]> entries = SessionFixtures.readZip(file);
         byte[] png = entries.get("images/t2.png");
         entries.put("images/t2.png", Arrays.copyOf(png, png.length / 2));
         SessionFixtures.writeZip(file, entries);
 
-        assertThatThrownBy(() -> SessionStore.load(file))
-                .isInstanceOf(SessionFileException.class)
+        assertLoadFails(file)
                 .hasMessageContaining("images/t2.png");
     }
 
     @Test
     void newerFormatAsksToUpdateTheApp() throws IOException {
-        Path file = dir.resolve("future.vincie");
-        SessionStore.save(SessionFixtures.branchedSession(), file);
+        Path file = savedSession("future.vincie");
         SessionFixtures.editJson(file, json -> json.replace("\"formatVersion\" : 1", "\"formatVersion\" : 7"));
 
-        assertThatThrownBy(() -> SessionStore.load(file))
-                .isInstanceOf(SessionFileException.class)
+        assertLoadFails(file)
                 .hasMessageContaining("newer Vincie Studio (format 7")
                 .hasMessageContaining("Update the app");
     }
 
     @Test
     void missingImageEntryIsNamed() throws IOException {
-        Path file = dir.resolve("missing.vincie");
-        SessionStore.save(SessionFixtures.branchedSession(), file);
+        Path file = savedSession("missing.vincie");
         Map<String, byte[]> entries = SessionFixtures.readZip(file);
         entries.remove("masks/t1-current.png");
         SessionFixtures.writeZip(file, entries);
 
-        assertThatThrownBy(() -> SessionStore.load(file))
-                .isInstanceOf(SessionFileException.class)
+        assertLoadFails(file)
                 .hasMessageContaining("masks/t1-current.png is missing");
     }
 
     @Test
     void unknownParentIsRejected() throws IOException {
-        Path file = dir.resolve("parent.vincie");
-        SessionStore.save(SessionFixtures.branchedSession(), file);
+        Path file = savedSession("parent.vincie");
         SessionFixtures.editJson(file, json -> json.replace("\"parentId\" : \"t1\"", "\"parentId\" : \"nobody\""));
 
-        assertThatThrownBy(() -> SessionStore.load(file))
-                .isInstanceOf(SessionFileException.class)
+        assertLoadFails(file)
                 .hasMessageContaining("parent nobody");
     }
 
     @Test
     void cycleIsRejected() throws IOException {
-        Path file = dir.resolve("cycle.vincie");
-        SessionStore.save(SessionFixtures.branchedSession(), file);
+        Path file = savedSession("cycle.vincie");
         // t1's parent becomes t2 while t1 still lists t2 as a child: t1 -> t2 -> t1.
         SessionFixtures.editJson(file, json -> json.replaceFirst("\"parentId\" : \"root\"", "\"parentId\" : \"t2\""));
 
-        assertThatThrownBy(() -> SessionStore.load(file))
-                .isInstanceOf(SessionFileException.class)
+        assertLoadFails(file)
                 .hasMessageContaining("cycle.vincie");
     }
 
     @Test
     void invalidJsonAndMissingJsonAreReported() throws IOException {
-        Path file = dir.resolve("json.vincie");
-        SessionStore.save(SessionFixtures.branchedSession(), file);
+        Path file = savedSession("json.vincie");
         SessionFixtures.editJson(file, json -> json.substring(0, json.length() / 2));
-        assertThatThrownBy(() -> SessionStore.load(file))
-                .isInstanceOf(SessionFileException.class)
+        assertLoadFails(file)
                 .hasMessageContaining("session.json is damaged");
 
         Path other = dir.resolve("plain.zip");
         SessionFixtures.writeZip(other, Map.of("readme.txt", new byte[] {1, 2}));
-        assertThatThrownBy(() -> SessionStore.load(other))
-                .isInstanceOf(SessionFileException.class)
+        assertLoadFails(other)
                 .hasMessageContaining("no session.json");
     }
 
     @Test
     void missingFileIsReported() {
-        assertThatThrownBy(() -> SessionStore.load(dir.resolve("nope.vincie")))
-                .isInstanceOf(SessionFileException.class)
+        assertLoadFails(dir.resolve("nope.vincie"))
                 .hasMessageContaining("not found");
     }
 
     @Test
     void failedSaveLeavesTheOldFileIntactAndNoTempFiles() throws IOException {
-        Path file = dir.resolve("keep.vincie");
-        SessionStore.save(SessionFixtures.branchedSession(), file);
+        Path file = savedSession("keep.vincie");
         byte[] before = Files.readAllBytes(file);
 
         java.awt.image.BufferedImage broken = new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_ARGB) {
@@ -290,8 +272,7 @@ class SessionStoreTest {
 
     @Test
     void pngEntriesAreStoredAndJsonIsDeflated() throws IOException {
-        Path file = dir.resolve("methods.vincie");
-        SessionStore.save(SessionFixtures.branchedSession(), file);
+        Path file = savedSession("methods.vincie");
         try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
             assertThat(zip.getEntry("session.json").getMethod()).isEqualTo(java.util.zip.ZipEntry.DEFLATED);
             assertThat(zip.getEntry("images/t1.png").getMethod()).isEqualTo(java.util.zip.ZipEntry.STORED);
@@ -301,8 +282,7 @@ class SessionStoreTest {
 
     @Test
     void flippedByteInsideAStoredImageIsCaughtByTheChecksum() throws IOException {
-        Path file = dir.resolve("flip.vincie");
-        SessionStore.save(SessionFixtures.branchedSession(), file);
+        Path file = savedSession("flip.vincie");
         byte[] bytes = Files.readAllBytes(file);
         byte[] png = SessionFixtures.readZip(file).get("images/t2.png");
         int at = indexOf(bytes, png);
@@ -310,8 +290,7 @@ class SessionStoreTest {
         bytes[at + png.length / 2] ^= 0x01;
         Files.write(file, bytes);
 
-        assertThatThrownBy(() -> SessionStore.load(file))
-                .isInstanceOf(SessionFileException.class)
+        assertLoadFails(file)
                 .hasMessageContaining("images/t2.png is damaged (checksum mismatch)");
     }
 
@@ -326,5 +305,17 @@ class SessionStoreTest {
             return i;
         }
         return -1;
+    }
+
+    /** The branched fixture session saved as {@code name} in the temp folder. */
+    private Path savedSession(String name) throws IOException {
+        Path file = dir.resolve(name);
+        SessionStore.save(SessionFixtures.branchedSession(), file);
+        return file;
+    }
+
+    /** Loading {@code file} fails with a {@link SessionFileException}; chain the message checks. */
+    private static AbstractThrowableAssert<?, ? extends Throwable> assertLoadFails(Path file) {
+        return assertThatThrownBy(() -> SessionStore.load(file)).isInstanceOf(SessionFileException.class);
     }
 }

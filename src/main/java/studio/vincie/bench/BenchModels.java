@@ -1,0 +1,75 @@
+package studio.vincie.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import studio.vincie.model.EditModel;
+
+/**
+ * Turns the {@code --model} argument into an {@link EditModel}: {@code oracle}, {@code identity},
+ * {@code oracle-blur:SIGMA} (judge calibration), or a model folder opened by the first
+ * {@link EditModelLoader} that accepts it.
+ */
+public final class BenchModels {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BenchModels.class);
+
+    private final List<EditModelLoader> loaders;
+
+    /** Loaders found by {@link ServiceLoader} on the class path. */
+    public BenchModels() {
+        this(discover());
+    }
+
+    public BenchModels(List<EditModelLoader> loaders) {
+        this.loaders = List.copyOf(loaders);
+    }
+
+    public EditModel open(String spec) throws IOException {
+        if (spec.equals("oracle")) {
+            return new OracleModel();
+        }
+        if (spec.equals("identity")) {
+            return new IdentityModel();
+        }
+        if (spec.startsWith("oracle-blur:")) {
+            String sigma = spec.substring("oracle-blur:".length());
+            try {
+                return new BlurredOracleModel(Double.parseDouble(sigma));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("oracle-blur needs a blur sigma in pixels, e.g. oracle-blur:0.7; got '"
+                        + sigma + "'");
+            }
+        }
+        Path folder = Path.of(spec);
+        if (!Files.isDirectory(folder)) {
+            throw new IllegalArgumentException("--model must be 'oracle', 'identity', 'oracle-blur:SIGMA' or a model folder; "
+                    + folder.toAbsolutePath() + " is not a directory");
+        }
+        if (!Files.isRegularFile(folder.resolve("config.json"))) {
+            throw new IllegalArgumentException("model folder " + folder + " has no config.json; point --model at "
+                    + "a folder like models/<name> with config.json and weights.safetensors");
+        }
+        for (EditModelLoader loader : loaders) {
+            if (loader.accepts(folder)) {
+                LOG.info("Loading {} with {}", folder, loader.getClass().getSimpleName());
+                return loader.load(folder);
+            }
+        }
+        throw new IllegalArgumentException("no model loader accepts " + folder + " (a DiT model folder needs "
+                + "config.json and weights.safetensors); use --model oracle or --model identity to check the benchmark");
+    }
+
+    private static List<EditModelLoader> discover() {
+        List<EditModelLoader> found = new ArrayList<>();
+        ServiceLoader.load(EditModelLoader.class).forEach(found::add);
+        return found;
+    }
+}

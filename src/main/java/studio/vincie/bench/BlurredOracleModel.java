@@ -1,0 +1,42 @@
+package studio.vincie.bench;
+
+import studio.vincie.model.Cancellation;
+import studio.vincie.model.EditModel;
+import studio.vincie.model.EditProgress;
+import studio.vincie.model.EditRequest;
+import studio.vincie.model.EditResult;
+import studio.vincie.model.ModelInfo;
+
+/**
+ * A calibration reference for the judge ({@code --model oracle-blur:SIGMA}): the ground truth blurred
+ * with a Gaussian of the given sigma, i.e. an edit that is right but soft, as a small pixel-space model
+ * tends to produce. Shows how much softness the tolerances forgive.
+ */
+public final class BlurredOracleModel implements EditModel, GroundTruthAware {
+
+    private final OracleModel oracle = new OracleModel();
+    private final double sigma;
+
+    public BlurredOracleModel(double sigma) {
+        if (!(sigma > 0 && sigma <= 10)) {
+            throw new IllegalArgumentException("oracle-blur sigma must be in (0, 10] pixels, was " + sigma);
+        }
+        this.sigma = sigma;
+    }
+
+    @Override
+    public ModelInfo info() {
+        return new ModelInfo("oracle-blur:" + sigma, "Ground truth blurred (sigma " + sigma + " px)", "studio world", 1, 0f);
+    }
+
+    @Override
+    public void reveal(TurnTruth truth) {
+        oracle.reveal(truth);
+    }
+
+    @Override
+    public EditResult edit(EditRequest request, EditProgress progress, Cancellation cancellation) {
+        EditResult exact = oracle.edit(request, progress, cancellation);
+        return new EditResult(ImageMetrics.gaussianBlur(exact.image(), sigma), exact.currentMask(), exact.nextMask());
+    }
+}

@@ -1,0 +1,20 @@
+package studio.vincie.bench;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import studio.vincie.model.EditModel;
+
+/**
+ * Opens a model folder ({@code config.json}, {@code weights.safetensors}, {@code tokenizer.json}) as an
+ * {@link EditModel}. Implementations register through {@link java.util.ServiceLoader}
+ * ({@code META-INF/services/studio.vincie.bench.EditModelLoader}) or are passed to {@link BenchModels}
+ * directly, so the benchmark needs no compile-time dependency on a particular model.
+ */
+public interface EditModelLoader {
+
+    /** Whether this loader understands the folder (e.g. its config names an architecture it knows). */
+    boolean accepts(Path folder);
+
+    EditModel load(Path folder) throws IOException;
+}

@@ -1,0 +1,200 @@
+package studio.vincie.bench;
+
+import java.awt.image.BufferedImage;
+
+/**
+ * Pixel metrics of the benchmark: mean absolute error (L1) and PSNR between two RGB images, IoU
+ * between two grayscale masks, and the binary views of masks the judge works on. All values are on
+ * the 0..1 intensity scale; images must have the same size.
+ */
+public final class ImageMetrics {
+
+    /** PSNR reported for identical images, where the formula is infinite; keeps JSON finite. */
+    public static final double PSNR_CAP = 100.0;
+
+    private ImageMetrics() {
+    }
+
+    /** Mean absolute difference over all pixels and the three channels, in 0..1. */
+    public static double l1(BufferedImage a, BufferedImage b) {
+        requireSameSize(a, b);
+        long sum = 0;
+        for (int y = 0; y < a.getHeight(); y++) {
+            for (int x = 0; x < a.getWidth(); x++) {
+                int p = a.getRGB(x, y);
+                int q = b.getRGB(x, y);
+                sum += Math.abs(((p >> 16) & 255) - ((q >> 16) & 255))
+                        + Math.abs(((p >> 8) & 255) - ((q >> 8) & 255))
+                        + Math.abs((p & 255) - (q & 255));
+            }
+        }
+        return sum / (3.0 * 255.0 * a.getWidth() * a.getHeight());
+    }
+
+    /** Peak signal-to-noise ratio in dB (peak 255), capped at {@link #PSNR_CAP} for identical images. */
+    public static double psnr(BufferedImage a, BufferedImage b) {
+        requireSameSize(a, b);
+        double sq = 0;
+        for (int y = 0; y < a.getHeight(); y++) {
+            for (int x = 0; x < a.getWidth(); x++) {
+                int p = a.getRGB(x, y);
+                int q = b.getRGB(x, y);
+                for (int shift = 0; shift <= 16; shift += 8) {
+                    double d = ((p >> shift) & 255) - ((q >> shift) & 255);
+                    sq += d * d;
+                }
+            }
+        }
+        double mse = sq / (3.0 * a.getWidth() * a.getHeight());
+        if (mse == 0) {
+            return PSNR_CAP;
+        }
+        return Math.min(PSNR_CAP, 10 * Math.log10(255.0 * 255.0 / mse));
+    }
+
+    /** Mask pixels with gray level >= 128 (white = region), row-major. Null mask gives null. */
+    public static boolean[] binary(BufferedImage mask) {
+        if (mask == null) {
+            return null;
+        }
+        int w = mask.getWidth();
+        boolean[] out = new boolean[w * mask.getHeight()];
+        for (int y = 0; y < mask.getHeight(); y++) {
+            for (int x = 0; x < w; x++) {
+                int p = mask.getRGB(x, y);
+                // Luma of a gray mask is any channel; average guards against colored masks.
+                int gray = (((p >> 16) & 255) + ((p >> 8) & 255) + (p & 255)) / 3;
+                out[y * w + x] = gray >= 128;
+            }
+        }
+        return out;
+    }
+
+    /** Intersection over union of two masks; 1.0 when both are empty. */
+    public static double maskIou(BufferedImage predicted, BufferedImage truth) {
+        requireSameSize(predicted, truth);
+        return iou(binary(predicted), binary(truth));
+    }
+
+    /** Intersection over union of two binary masks of equal length; 1.0 when both are empty. */
+    public static double iou(boolean[] a, boolean[] b) {
+        int inter = 0;
+        int union = 0;
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] && b[i]) {
+                inter++;
+            }
+            if (a[i] || b[i]) {
+                union++;
+            }
+        }
+        return union == 0 ? 1.0 : inter / (double) union;
+    }
+
+    /** Grows a binary mask by {@code radius} pixels (square neighbourhood). */
+    public static boolean[] dilate(boolean[] mask, int width, int height, int radius) {
+        if (radius <= 0) {
+            return mask.clone();
+        }
+        // Separable max filter: horizontal pass then vertical pass, O(pixels * radius).
+        boolean[] horizontal = new boolean[mask.length];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                boolean any = false;
+                for (int dx = -radius; dx <= radius && !any; dx++) {
+                    int xx = x + dx;
+                    any = xx >= 0 && xx < width && mask[y * width + xx];
+                }
+                horizontal[y * width + x] = any;
+            }
+        }
+        boolean[] out = new boolean[mask.length];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                boolean any = false;
+                for (int dy = -radius; dy <= radius && !any; dy++) {
+                    int yy = y + dy;
+                    any = yy >= 0 && yy < height && horizontal[yy * width + x];
+                }
+                out[y * width + x] = any;
+            }
+        }
+        return out;
+    }
+
+    /** Shrinks a binary mask by {@code radius} pixels (the complement of dilating the complement). */
+    public static boolean[] erode(boolean[] mask, int width, int height, int radius) {
+        boolean[] inverse = new boolean[mask.length];
+        for (int i = 0; i < mask.length; i++) {
+            inverse[i] = !mask[i];
+        }
+        boolean[] grown = dilate(inverse, width, height, radius);
+        for (int i = 0; i < grown.length; i++) {
+            grown[i] = !grown[i];
+        }
+        return grown;
+    }
+
+    /** Gaussian blur of an RGB image (kernel radius 3 sigma, at least 1; edges keep their pixels). */
+    public static BufferedImage gaussianBlur(BufferedImage src, double sigma) {
+        if (!(sigma > 0 && sigma <= 10)) {
+            throw new IllegalArgumentException("blur sigma must be in (0, 10] pixels, was " + sigma);
+        }
+        int r = Math.max(1, (int) Math.ceil(3 * sigma));
+        int n = 2 * r + 1;
+        float[] k = new float[n * n];
+        float sum = 0;
+        for (int y = -r; y <= r; y++) {
+            for (int x = -r; x <= r; x++) {
+                float v = (float) Math.exp(-(x * x + y * y) / (2 * sigma * sigma));
+                k[(y + r) * n + x + r] = v;
+                sum += v;
+            }
+        }
+        for (int i = 0; i < k.length; i++) {
+            k[i] /= sum;
+        }
+        BufferedImage rgb = new BufferedImage(src.getWidth(), src.getHeight(), BufferedImage.TYPE_INT_RGB);
+        rgb.getGraphics().drawImage(src, 0, 0, null);
+        BufferedImage out = new BufferedImage(src.getWidth(), src.getHeight(), BufferedImage.TYPE_INT_RGB);
+        new java.awt.image.ConvolveOp(new java.awt.image.Kernel(n, n, k), java.awt.image.ConvolveOp.EDGE_NO_OP, null)
+                .filter(rgb, out);
+        return out;
+    }
+
+    /** 3x3 box average of an RGB image (edge pixels average their in-frame neighbours). */
+    public static BufferedImage boxSmooth(BufferedImage src) {
+        int w = src.getWidth();
+        int h = src.getHeight();
+        int[] in = src.getRGB(0, 0, w, h, null, 0, w);
+        int[] out = new int[in.length];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int r = 0;
+                int g = 0;
+                int b = 0;
+                int n = 0;
+                for (int yy = Math.max(0, y - 1); yy <= Math.min(h - 1, y + 1); yy++) {
+                    for (int xx = Math.max(0, x - 1); xx <= Math.min(w - 1, x + 1); xx++) {
+                        int p = in[yy * w + xx];
+                        r += (p >> 16) & 255;
+                        g += (p >> 8) & 255;
+                        b += p & 255;
+                        n++;
+                    }
+                }
+                out[y * w + x] = ((r + n / 2) / n << 16) | ((g + n / 2) / n << 8) | (b + n / 2) / n;
+            }
+        }
+        BufferedImage result = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        result.setRGB(0, 0, w, h, out, 0, w);
+        return result;
+    }
+
+    static void requireSameSize(BufferedImage a, BufferedImage b) {
+        if (a.getWidth() != b.getWidth() || a.getHeight() != b.getHeight()) {
+            throw new IllegalArgumentException("images differ in size: " + a.getWidth() + "x" + a.getHeight()
+                    + " vs " + b.getWidth() + "x" + b.getHeight() + "; resize the model output to the benchmark size");
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package studio.vincie.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import studio.vincie.cli.BenchCommand;
+import studio.vincie.model.ModelConfig;
+import studio.vincie.model.TinyFixtures;
+import studio.vincie.model.io.ModelFolder;
+import studio.vincie.model.nn.DitWeights;
+
+/** {@code vincie bench} end to end: reference models, a real (tiny, untrained) DiT folder, bad input. */
+class BenchCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void oracleRunWritesJsonAndPlot() throws Exception {
+        Path json = dir.resolve("oracle.json");
+        Path plot = dir.resolve("oracle.png");
+        Path details = dir.resolve("details.json");
+        int code = run("--model", "oracle", "--sessions", "3", "--turns", "5", "--seed", "5",
+                "--json", json.toString(), "--plot", plot.toString(), "--details", details.toString());
+        assertThat(code).isZero();
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        assertThat(root.get("success_at").size()).isEqualTo(5);
+        root.get("success_at").forEach(v -> assertThat(v.asDouble()).isEqualTo(1.0));
+        assertThat(root.has("per_category")).isTrue();
+        assertThat(Files.size(plot)).isPositive();
+        JsonNode turns = new ObjectMapper().readTree(details.toFile());
+        assertThat(turns.size()).isEqualTo(15);
+        assertThat(turns.get(0).get("succeeded").asBoolean()).isTrue();
+        assertThat(turns.get(0).get("instruction").asText()).isNotBlank();
+    }
+
+    @Test
+    void runsADitModelFolderThroughTheEditModelInterface() throws Exception {
+        ModelConfig c = TinyFixtures.config();
+        Path folder = dir.resolve("tiny");
+        // ai.djl types appear only in this test: the folder has to be written by the model package.
+        try (NDManager m = NDManager.newBaseManager()) {
+            ModelFolder.save(folder, DitWeights.init(m, c, 41, false), TinyFixtures.tokenizer());
+        }
+        Path json = dir.resolve("dit.json");
+        int code = run("--model", folder.toString(), "--sessions", "2", "--turns", "2", "--size", "64",
+                "--steps", "2", "--json", json.toString());
+        assertThat(code).isZero();
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        assertThat(root.get("model").asText()).startsWith("tiny-");
+        assertThat(root.get("l1").get(1).asDouble()).isPositive();
+        assertThat(root.get("mask_iou").get("current").get(0).isNull()).isTrue();
+
+        Path withMasks = dir.resolve("dit-masks.json");
+        code = run("--model", folder.toString(), "--sessions", "2", "--turns", "2", "--size", "64",
+                "--steps", "2", "--predict-masks", "--json", withMasks.toString());
+        assertThat(code).isZero();
+        JsonNode masks = new ObjectMapper().readTree(withMasks.toFile()).get("mask_iou");
+        assertThat(masks.get("current").get(0).isNumber()).isTrue();
+        assertThat(masks.get("next").get(0).isNumber()).isTrue();
+    }
+
+    @Test
+    void predictMasksNeedsAModelThatCanPredictRegions() {
+        assertThat(run("--model", "identity", "--sessions", "1", "--predict-masks")).isEqualTo(2);
+    }
+
+    @Test
+    void badArgumentsGiveExitCodeTwo() {
+        assertThat(run("--model", "oracle", "--masks", "sometimes")).isEqualTo(2);
+        assertThat(run("--model", dir.resolve("nowhere").toString(), "--sessions", "1")).isEqualTo(2);
+        assertThat(run("--model", "identity", "--turns", "0")).isEqualTo(2);
+    }
+
+    private static int run(String... args) {
+        return new CommandLine(new BenchCommand()).execute(args);
+    }
+}
