@@ -1,7 +1,5 @@
 package studio.vincie.app;
 
-import java.util.Arrays;
-
 import picocli.CommandLine;
 import studio.vincie.cli.VincieCommand;
 
@@ -20,8 +18,8 @@ public final class Launcher {
         if (System.getProperty("ai.djl.offline") == null) {
             System.setProperty("ai.djl.offline", "true");
         }
-        if (args.length == 0 || args[0].equals("gui")) {
-            EditorApp.launchEditor(args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length));
+        if (args.length == 0) {
+            EditorApp.launchEditor(args);
             return;
         }
         if (args.length == 1 && opensInEditor(args[0])) {
