@@ -145,10 +145,7 @@ public final class FileViewModel {
             return false;
         }
         controller.startFrom(scene, STUDIO_SCENE_TITLE);
-        currentFile.set(null);
-        recovered = false;
-        refresh();
-        return true;
+        return opened(null);
     }
 
     /** Opens a session file or starts a new session from an image, depending on the extension. */
@@ -167,10 +164,7 @@ public final class FileViewModel {
             return false;
         }
         controller.startFrom(image, baseName(file));
-        currentFile.set(null);
-        recovered = false;
-        refresh();
-        return true;
+        return opened(null);
     }
 
     public boolean openSession(Path file) {
@@ -183,10 +177,7 @@ public final class FileViewModel {
             return false;
         }
         controller.open(session);
-        currentFile.set(file);
-        recovered = false;
-        refresh();
-        return true;
+        return opened(file);
     }
 
     /** Saves to the current file; returns false when there is none yet (the view then asks Save As). */
@@ -281,6 +272,14 @@ public final class FileViewModel {
                 log.warn("cannot clear the autosave in {}", autosave.directory(), e);
             }
         });
+    }
+
+    /** The common end of every open: what is now open came from {@code file} (null: no file yet). */
+    private boolean opened(Path file) {
+        currentFile.set(file);
+        recovered = false;
+        refresh();
+        return true;
     }
 
     private void onEvent(SessionEvent event) {
