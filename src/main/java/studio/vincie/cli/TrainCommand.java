@@ -9,7 +9,6 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import studio.vincie.data.dataset.Dataset;
-import studio.vincie.data.dataset.DatasetFormatException;
 import studio.vincie.model.io.ModelLoadException;
 import studio.vincie.train.CheckpointException;
 import studio.vincie.train.TrainOptions;
@@ -108,19 +107,11 @@ public final class TrainCommand implements Callable<Integer> {
             System.out.println((r.finished() ? "Finished. " : "Stopped; continue with the same command plus --resume. ")
                     + "EMA model: " + out.resolve(Trainer.MODEL_DIR));
             return 0;
-        } catch (IllegalArgumentException | IllegalStateException | DatasetFormatException | CheckpointException
-                 | ModelLoadException e) {
-            System.err.println("Error: " + e.getMessage());
-            LOG.debug("train failed", e);
-            return 2;
-        } catch (java.io.IOException | java.io.UncheckedIOException e) {
-            System.err.println("Error: " + e.getMessage());
-            LOG.debug("train failed", e);
-            return 2;
+        } catch (IllegalArgumentException | IllegalStateException | CheckpointException
+                 | ModelLoadException | java.io.IOException | java.io.UncheckedIOException e) {
+            return CliErrors.error(LOG, "train", e.getMessage(), e);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            System.err.println("Interrupted");
-            return 130;
+            return CliErrors.interrupted();
         }
     }
 
