@@ -78,7 +78,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            TrainOptions d = TrainOptions.defaults(preset.equals("tiny") || preset.equals("base") ? preset : "base");
+            // defaults() validates the preset and names the choices when it is wrong.
+            TrainOptions d = TrainOptions.defaults(preset);
             TrainOptions options = new TrainOptions(preset, or(steps, d.steps()), or(batch, d.batch()), or(lr, d.lr()),
                     or(warmup, d.warmupSteps()), d.minLrRatio(), d.weightDecay(), d.clipNorm(),
                     or(emaDecay, d.emaDecay()), or(seed, d.seed()), or(maxTargets, d.maxTargets()), d.maskWeight(),
