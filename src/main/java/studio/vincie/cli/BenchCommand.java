@@ -121,9 +121,7 @@ public final class BenchCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             return CliErrors.error(LOG, "bench", e.getMessage(), e);
         } catch (Exception e) {
-            System.err.println("bench failed: " + e);
-            LOG.debug("bench failed", e);
-            return 1;
+            return CliErrors.failed(LOG, "bench", e);
         }
     }
 

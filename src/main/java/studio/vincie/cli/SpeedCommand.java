@@ -81,8 +81,7 @@ public final class SpeedCommand implements Callable<Integer> {
             return CliErrors.error(LOG, "speed", "cannot write the results: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             // e.g. the engine failing mid-run: not the user's input, so exit 1 as before
-            CliErrors.error(LOG, "speed", String.valueOf(e.getMessage()), e);
-            return 1;
+            return CliErrors.failed(LOG, "speed", e);
         }
     }
 
