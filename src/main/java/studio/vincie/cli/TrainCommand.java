@@ -96,11 +96,16 @@ public final class TrainCommand implements Callable<Integer> {
                 }
             }, "vincie-train-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
-            Trainer.Result r = trainer.run(resume);
+            Trainer.Result r;
             try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is already running and waits for us; nothing to undo
+                r = trainer.run(resume);
+            } finally {
+                // also after a failed run: a leftover hook would keep the trainer (and its dataset) reachable
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is already running and waits for us; nothing to undo
+                }
             }
             System.out.printf("Steps %d..%d of %d in %.1f s (%.3f steps/s this sitting); loss %.4f -> %.4f, val %.4f%n",
                     r.startStep(), r.endStep(), options.steps(), r.seconds(), r.stepsPerSecond(), r.firstLoss(),
