@@ -119,13 +119,9 @@ public final class BenchCommand implements Callable<Integer> {
             }
             return 0;
         } catch (IllegalArgumentException e) {
-            System.err.println("bench: " + e.getMessage());
-            LOG.debug("bench failed", e);
-            return 2;
+            return CliErrors.error(LOG, "bench", e.getMessage(), e);
         } catch (Exception e) {
-            System.err.println("bench failed: " + e);
-            LOG.debug("bench failed", e);
-            return 1;
+            return CliErrors.failed(LOG, "bench", e);
         }
     }
 

@@ -8,6 +8,8 @@ import org.slf4j.Logger;
  */
 final class CliErrors {
 
+    /** Exit code for a failure that is not the user's input (e.g. the engine failing mid-run). */
+    static final int FAILED = 1;
     /** Exit code for bad input or an I/O failure. */
     static final int USAGE = 2;
     /** Exit code after an interrupt (128 + SIGINT), as shells report it. */
@@ -21,6 +23,12 @@ final class CliErrors {
         System.err.println("Error: " + message);
         log.debug("{} failed", what, e);
         return USAGE;
+    }
+
+    /** Like {@link #error} but for a failure that is not the user's input; returns {@link #FAILED}. */
+    static int failed(Logger log, String what, Exception e) {
+        error(log, what, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), e);
+        return FAILED;
     }
 
     /** Restores the interrupt flag, prints {@code Interrupted} and returns {@link #INTERRUPTED}. */

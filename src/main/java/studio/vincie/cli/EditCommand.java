@@ -24,6 +24,7 @@ import studio.vincie.model.EditModel;
 import studio.vincie.model.ModelInfo;
 import studio.vincie.session.EditSettings;
 import studio.vincie.session.Session;
+import studio.vincie.session.io.ImageFileException;
 import studio.vincie.session.io.ImageFiles;
 
 /**
@@ -83,12 +84,19 @@ public final class EditCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             return run(spec.commandLine().getOut());
+        } catch (IllegalArgumentException | ImageFileException e) {
+            // Bad input (an existing output without --force, a wrong mask, no model, an unreadable image).
+            return fail(err, e, CliErrors.USAGE);
         } catch (Exception e) {
-            LOG.debug("edit failed", e);
-            err.println("edit: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
-            err.flush();
-            return 1;
+            return fail(err, e, 1);
         }
+    }
+
+    private static int fail(PrintWriter err, Exception e, int code) {
+        LOG.debug("edit failed", e);
+        err.println("edit: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        err.flush();
+        return code;
     }
 
     private int run(PrintWriter stdout) throws Exception {

@@ -1,5 +1,6 @@
 package studio.vincie.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -74,10 +75,13 @@ public final class SpeedCommand implements Callable<Integer> {
                 System.out.println("wrote " + plot);
             }
             return 0;
-        } catch (Exception e) {
-            LOG.debug("speed benchmark failed", e);
-            System.err.println("speed: " + e.getMessage());
-            return 1;
+        } catch (IllegalArgumentException e) {
+            return CliErrors.error(LOG, "speed", e.getMessage(), e);
+        } catch (IOException e) {
+            return CliErrors.error(LOG, "speed", "cannot write the results: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            // e.g. the engine failing mid-run: not the user's input, so exit 1 as before
+            return CliErrors.failed(LOG, "speed", e);
         }
     }
 

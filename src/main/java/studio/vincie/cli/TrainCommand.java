@@ -9,7 +9,6 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import studio.vincie.data.dataset.Dataset;
-import studio.vincie.data.dataset.DatasetFormatException;
 import studio.vincie.model.io.ModelLoadException;
 import studio.vincie.train.CheckpointException;
 import studio.vincie.train.TrainOptions;
@@ -79,7 +78,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            TrainOptions d = TrainOptions.defaults(preset.equals("tiny") || preset.equals("base") ? preset : "base");
+            // defaults() validates the preset and names the choices when it is wrong.
+            TrainOptions d = TrainOptions.defaults(preset);
             TrainOptions options = new TrainOptions(preset, or(steps, d.steps()), or(batch, d.batch()), or(lr, d.lr()),
                     or(warmup, d.warmupSteps()), d.minLrRatio(), d.weightDecay(), d.clipNorm(),
                     or(emaDecay, d.emaDecay()), or(seed, d.seed()), or(maxTargets, d.maxTargets()), d.maskWeight(),
@@ -96,11 +96,16 @@ public final class TrainCommand implements Callable<Integer> {
                 }
             }, "vincie-train-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
-            Trainer.Result r = trainer.run(resume);
+            Trainer.Result r;
             try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is already running and waits for us; nothing to undo
+                r = trainer.run(resume);
+            } finally {
+                // also after a failed run: a leftover hook would keep the trainer (and its dataset) reachable
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is already running and waits for us; nothing to undo
+                }
             }
             System.out.printf("Steps %d..%d of %d in %.1f s (%.3f steps/s this sitting); loss %.4f -> %.4f, val %.4f%n",
                     r.startStep(), r.endStep(), options.steps(), r.seconds(), r.stepsPerSecond(), r.firstLoss(),
@@ -108,19 +113,11 @@ public final class TrainCommand implements Callable<Integer> {
             System.out.println((r.finished() ? "Finished. " : "Stopped; continue with the same command plus --resume. ")
                     + "EMA model: " + out.resolve(Trainer.MODEL_DIR));
             return 0;
-        } catch (IllegalArgumentException | IllegalStateException | DatasetFormatException | CheckpointException
-                 | ModelLoadException e) {
-            System.err.println("Error: " + e.getMessage());
-            LOG.debug("train failed", e);
-            return 2;
-        } catch (java.io.IOException | java.io.UncheckedIOException e) {
-            System.err.println("Error: " + e.getMessage());
-            LOG.debug("train failed", e);
-            return 2;
+        } catch (IllegalArgumentException | IllegalStateException | CheckpointException
+                 | ModelLoadException | java.io.IOException | java.io.UncheckedIOException e) {
+            return CliErrors.error(LOG, "train", e.getMessage(), e);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            System.err.println("Interrupted");
-            return 130;
+            return CliErrors.interrupted();
         }
     }
 

@@ -97,7 +97,7 @@ class EditCommandTest {
         Files.createDirectories(outDir);
         Files.writeString(outDir.resolve("turn-1.png"), "keep me");
 
-        assertThat(run(edit(outDir))).isEqualTo(1);
+        assertThat(run(edit(outDir))).isEqualTo(2);
         assertThat(err.toString()).contains("turn-1.png").contains("--force");
         assertThat(Files.readString(outDir.resolve("turn-1.png"))).isEqualTo("keep me");
 
@@ -109,7 +109,7 @@ class EditCommandTest {
     void aMissingModelSaysHowToGetOne() {
         String[] args = edit(dir.resolve("out"));
         args[8] = dir.resolve("models/default").toString();
-        assertThat(run(args)).isEqualTo(1);
+        assertThat(run(args)).isEqualTo(2);
         assertThat(err.toString()).contains("no model at " + dir.resolve("models/default"))
                 .contains("train one with `vincie train` or pass --model")
                 .doesNotContain("Exception");
@@ -120,14 +120,14 @@ class EditCommandTest {
     void aMaskOfTheWrongSizeIsRefused() throws Exception {
         Path mask = dir.resolve("mask.png");
         ImageFiles.writePng(TinyFixtures.blockMask(16, 1), mask);
-        assertThat(run(edit(dir.resolve("out"), "--mask", mask.toString()))).isEqualTo(1);
+        assertThat(run(edit(dir.resolve("out"), "--mask", mask.toString()))).isEqualTo(2);
         assertThat(err.toString()).contains("mask " + mask + " is 16x16 but the image is 32x32");
     }
 
     @Test
     void aCorruptImageAndAnUnknownFlagAreClearErrors() throws Exception {
         Files.writeString(image, "not a png");
-        assertThat(run(edit(dir.resolve("out")))).isEqualTo(1);
+        assertThat(run(edit(dir.resolve("out")))).isEqualTo(2);
         assertThat(err.toString()).contains("shoe.png").doesNotContain("Exception");
 
         assertThat(run("edit", "--image", image.toString(), "--instruction", "x", "--out", "o", "--colour", "red"))
