@@ -2,6 +2,8 @@ package studio.vincie.bench;
 
 import java.awt.image.BufferedImage;
 
+import studio.vincie.data.frames.Psnr;
+
 /**
  * Pixel metrics of the benchmark: mean absolute error (L1) and PSNR between two RGB images, IoU
  * between two grayscale masks, and the binary views of masks the judge works on. All values are on
@@ -10,7 +12,7 @@ import java.awt.image.BufferedImage;
 public final class ImageMetrics {
 
     /** PSNR reported for identical images, where the formula is infinite; keeps JSON finite. */
-    public static final double PSNR_CAP = 100.0;
+    public static final double PSNR_CAP = Psnr.CAP;
 
     private ImageMetrics() {
     }
@@ -31,25 +33,10 @@ public final class ImageMetrics {
         return sum / (3.0 * 255.0 * a.getWidth() * a.getHeight());
     }
 
-    /** Peak signal-to-noise ratio in dB (peak 255), capped at {@link #PSNR_CAP} for identical images. */
+    /** Peak signal-to-noise ratio in dB (peak 255), capped at {@link #PSNR_CAP}; see {@link Psnr}. */
     public static double psnr(BufferedImage a, BufferedImage b) {
         requireSameSize(a, b);
-        double sq = 0;
-        for (int y = 0; y < a.getHeight(); y++) {
-            for (int x = 0; x < a.getWidth(); x++) {
-                int p = a.getRGB(x, y);
-                int q = b.getRGB(x, y);
-                for (int shift = 0; shift <= 16; shift += 8) {
-                    double d = ((p >> shift) & 255) - ((q >> shift) & 255);
-                    sq += d * d;
-                }
-            }
-        }
-        double mse = sq / (3.0 * a.getWidth() * a.getHeight());
-        if (mse == 0) {
-            return PSNR_CAP;
-        }
-        return Math.min(PSNR_CAP, 10 * Math.log10(255.0 * 255.0 / mse));
+        return Psnr.of(a, b);
     }
 
     /** Mask pixels with gray level >= 128 (white = region), row-major. Null mask gives null. */

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 
 import studio.vincie.data.frames.FrameSelectionConfig;
 import studio.vincie.data.frames.FrameSelector;
+import studio.vincie.data.frames.Psnr;
 import studio.vincie.data.frames.Thumbnail;
 import studio.vincie.data.video.StudioSidecar;
 import studio.vincie.data.video.StudioTimeline;
@@ -51,7 +52,7 @@ public final class StudioVideoCheck {
                 BufferedImage d = decoded.get(i);
                 thumbs.add(Thumbnail.of(d, FrameSelectionConfig.DEFAULT.analysisSize()));
                 if (i < sidecar.frameCount()) {
-                    double p = psnr(SceneRenderer.render(sidecar.frames().get(i), d.getWidth(), d.getHeight()), d);
+                    double p = Psnr.of(SceneRenderer.render(sidecar.frames().get(i), d.getWidth(), d.getHeight()), d);
                     sum += p;
                     worst = Math.min(worst, p);
                     below30 += p < 30 ? 1 : 0;
@@ -71,23 +72,6 @@ public final class StudioVideoCheck {
             }
         }
         return new Result(videos.size(), frames, frames == 0 ? 0 : sum / frames, worst, below30, visible, bracketed);
-    }
-
-    /** PSNR in dB over the RGB channels (99 for identical images). */
-    public static double psnr(BufferedImage a, BufferedImage b) {
-        double se = 0;
-        for (int y = 0; y < a.getHeight(); y++) {
-            for (int x = 0; x < a.getWidth(); x++) {
-                int p = a.getRGB(x, y);
-                int q = b.getRGB(x, y);
-                for (int s = 0; s <= 16; s += 8) {
-                    double d = ((p >> s) & 0xFF) - ((q >> s) & 0xFF);
-                    se += d * d;
-                }
-            }
-        }
-        double mse = se / (a.getWidth() * a.getHeight() * 3.0);
-        return mse == 0 ? 99 : 10 * Math.log10(255.0 * 255.0 / mse);
     }
 
     public static void main(String[] args) throws IOException {

@@ -52,6 +52,16 @@ public sealed interface Event {
         return !type().category().isLocal();
     }
 
+    /** An event that changes exactly one object, named by {@link #id()}; its only subject. */
+    sealed interface OneSubject extends Event {
+        /** The object the event changes. */
+        String id();
+
+        default List<String> subjects() {
+            return List.of(id());
+        }
+    }
+
     /** A new object fades in on top of everything. */
     record Appear(SceneObject object) implements Event {
         public Appear {
@@ -77,13 +87,9 @@ public sealed interface Event {
     }
 
     /** An object fades out and is removed. */
-    record Disappear(String id) implements Event {
+    record Disappear(String id) implements OneSubject {
         public EventType type() {
             return EventType.DISAPPEAR;
-        }
-
-        public List<String> subjects() {
-            return List.of(id);
         }
 
         public Scene sceneAt(Scene before, double f) {
@@ -103,13 +109,9 @@ public sealed interface Event {
     }
 
     /** An object changes color (cross-fade). */
-    record Recolor(String id, NamedColor to) implements Event {
+    record Recolor(String id, NamedColor to) implements OneSubject {
         public EventType type() {
             return EventType.RECOLOR;
-        }
-
-        public List<String> subjects() {
-            return List.of(id);
         }
 
         public Scene sceneAt(Scene before, double f) {
@@ -122,13 +124,9 @@ public sealed interface Event {
     }
 
     /** An object moves in a named direction by a named distance. */
-    record Move(String id, Direction direction, Distance distance) implements Event {
+    record Move(String id, Direction direction, Distance distance) implements OneSubject {
         public EventType type() {
             return EventType.MOVE;
-        }
-
-        public List<String> subjects() {
-            return List.of(id);
         }
 
         public Scene sceneAt(Scene before, double f) {
@@ -139,13 +137,9 @@ public sealed interface Event {
     }
 
     /** An object grows or shrinks to an exact scale (GROW when {@code toScale > fromScale}). */
-    record Resize(String id, double fromScale, double toScale) implements Event {
+    record Resize(String id, double fromScale, double toScale) implements OneSubject {
         public EventType type() {
             return toScale > fromScale ? EventType.GROW : EventType.SHRINK;
-        }
-
-        public List<String> subjects() {
-            return List.of(id);
         }
 
         public Scene sceneAt(Scene before, double f) {
@@ -155,13 +149,9 @@ public sealed interface Event {
     }
 
     /** An object turns by {@code degrees}, clockwise when positive. */
-    record Rotate(String id, double degrees) implements Event {
+    record Rotate(String id, double degrees) implements OneSubject {
         public EventType type() {
             return EventType.ROTATE;
-        }
-
-        public List<String> subjects() {
-            return List.of(id);
         }
 
         public Scene sceneAt(Scene before, double f) {
@@ -236,13 +226,9 @@ public sealed interface Event {
     }
 
     /** An object is brought in front of all others (the order switches half-way). */
-    record BringToFront(String id) implements Event {
+    record BringToFront(String id) implements OneSubject {
         public EventType type() {
             return EventType.BRING_TO_FRONT;
-        }
-
-        public List<String> subjects() {
-            return List.of(id);
         }
 
         public Scene sceneAt(Scene before, double f) {

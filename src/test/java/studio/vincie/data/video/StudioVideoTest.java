@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import studio.vincie.data.StudioVideosFixture;
-import studio.vincie.data.pipeline.StudioVideoCheck;
+import studio.vincie.data.frames.Psnr;
 import studio.vincie.data.world.SceneRenderer;
 import studio.vincie.data.world.StudioScript;
 
@@ -25,7 +25,7 @@ class StudioVideoTest {
         double worst = Double.MAX_VALUE;
         for (int i = 0; i < decoded.size(); i++) {
             BufferedImage rendered = SceneRenderer.render(sidecar.frames().get(i), 128, 128);
-            worst = Math.min(worst, StudioVideoCheck.psnr(rendered, decoded.get(i)));
+            worst = Math.min(worst, Psnr.of(rendered, decoded.get(i)));
         }
         assertThat(worst).as("worst-frame PSNR of the decoded studio video (dB)").isGreaterThanOrEqualTo(30.0);
     }

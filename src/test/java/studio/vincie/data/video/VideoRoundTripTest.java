@@ -15,7 +15,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import studio.vincie.data.pipeline.StudioVideoCheck;
+import studio.vincie.data.frames.Psnr;
 
 class VideoRoundTripTest {
 
@@ -63,7 +63,7 @@ class VideoRoundTripTest {
             assertThat(decoded).hasSize(rendered.size());
             double worst = Double.MAX_VALUE;
             for (int i = 0; i < rendered.size(); i++) {
-                worst = Math.min(worst, StudioVideoCheck.psnr(rendered.get(i), decoded.get(i)));
+                worst = Math.min(worst, Psnr.of(rendered.get(i), decoded.get(i)));
             }
             assertThat(worst).as("worst-frame PSNR (dB)").isGreaterThanOrEqualTo(30.0);
         }
@@ -84,7 +84,7 @@ class VideoRoundTripTest {
                 decoded.add(f);
             }
             assertThat(decoded).hasSize(10);
-            assertThat(StudioVideoCheck.psnr(rendered.get(5), decoded.get(5))).isGreaterThan(25.0);
+            assertThat(Psnr.of(rendered.get(5), decoded.get(5))).isGreaterThan(25.0);
         }
     }
 
