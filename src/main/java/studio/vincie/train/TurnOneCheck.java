@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
+import studio.vincie.data.frames.Psnr;
 import studio.vincie.data.world.StudioSession;
 import studio.vincie.data.world.StudioSessionGenerator;
 import studio.vincie.data.world.StudioTurn;
@@ -37,28 +38,11 @@ public final class TurnOneCheck {
                 model.config().defaultSteps(), model.config().defaultGuidance());
         EditResult r = model.edit(request, (step, total) -> { }, Cancellation.NEVER);
         BufferedImage out = r.image();
-        return new Figures(psnr(out, t.image()), psnr(s.startImage(), t.image()),
+        return new Figures(Psnr.of(out, t.image()), Psnr.of(s.startImage(), t.image()),
                 change(s.startImage(), out, t.currentMask(), t.nextMask(), true),
                 change(s.startImage(), out, t.currentMask(), t.nextMask(), false));
     }
 
-    static double psnr(BufferedImage a, BufferedImage b) {
-        double se = 0;
-        int n = 0;
-        for (int y = 0; y < b.getHeight(); y++) {
-            for (int x = 0; x < b.getWidth(); x++) {
-                int p = a.getRGB(x, y);
-                int q = b.getRGB(x, y);
-                for (int sh = 0; sh <= 16; sh += 8) {
-                    double d = ((p >> sh) & 0xFF) - ((q >> sh) & 0xFF);
-                    se += d * d;
-                    n++;
-                }
-            }
-        }
-        double mse = se / n;
-        return mse == 0 ? 99 : 10 * Math.log10(255.0 * 255.0 / mse);
-    }
 
     static double change(BufferedImage before, BufferedImage after, BufferedImage c, BufferedImage nx,
                          boolean inside) {
