@@ -23,6 +23,15 @@ import com.google.gson.JsonObject;
  * + backward + Adam ~2.3 s), so a few thousand training steps fit in a few hours and a cached edit
  * step (2 x 64 noisy tokens against ~1000 cached keys) costs ~2 GFLOP.
  *
+ * <p>{@code sourceConditioning} (both presets; absent in older folders = false): a noisy image target
+ * also sees, token by token, the patch at the same place in the latest clean image before it (the
+ * source of the edit), through its own input projection, and the image head predicts the change
+ * from that source rather than the image itself; a noisy mask sees the source patches under each of
+ * its tokens ({@link #maskSourceDim()}). This is InstructPix2Pix's input concatenation plus a
+ * residual output, added on top of the in-context attention of the paper: VINCIE learns to copy the
+ * context through attention alone, which the paper pays for with a large model and long training; a
+ * model trained in hours on two cores never got there (docs/training.md, "Second run").
+ *
  * <p>Shape alphabet used across {@code model}: B batch, T tokens, D width, H heads, E head size
  * (D / H), P values per patch token (patch^2 x channels).
  */
@@ -42,12 +51,13 @@ public record ModelConfig(
         int timestepDim,
         int defaultSteps,
         float defaultGuidance,
-        float scheduleShift) {
+        float scheduleShift,
+        boolean sourceConditioning) {
 
     /** Field names accepted in {@code config.json}; anything else is an error (it would be ignored silently). */
     public static final Set<String> FIELDS = Set.of("name", "imageSize", "patchSize", "maskPatchSize", "imageChannels", "width",
             "depth", "heads", "mlpRatio", "vocabSize", "textLength", "ropeBase", "timestepDim", "defaultSteps",
-            "defaultGuidance", "scheduleShift", "codec", "formatVersion");
+            "defaultGuidance", "scheduleShift", "sourceConditioning", "codec", "formatVersion");
 
     public ModelConfig {
         if (name == null || name.isBlank()) {
@@ -105,12 +115,12 @@ public record ModelConfig(
 
     /** Test preset: 32 px images, 8 px patches (16 tokens), width 32, 2 layers, 2 heads. */
     public static ModelConfig tiny(int vocabSize) {
-        return new ModelConfig("tiny", 32, 8, 16, 3, 32, 2, 2, 2, vocabSize, 6, 100f, 32, 8, 3.0f, 1.0f);
+        return new ModelConfig("tiny", 32, 8, 16, 3, 32, 2, 2, 2, vocabSize, 6, 100f, 32, 8, 3.0f, 1.0f, true);
     }
 
     /** Shipped preset; see the class Javadoc for why these sizes. */
     public static ModelConfig base(int vocabSize) {
-        return new ModelConfig("base", 128, 16, 32, 3, 256, 6, 4, 4, vocabSize, 16, 100f, 256, 20, 3.0f, 3.0f);
+        return new ModelConfig("base", 128, 16, 32, 3, 256, 6, 4, 4, vocabSize, 16, 100f, 256, 20, 3.0f, 3.0f, true);
     }
 
     /** A preset by name ({@code tiny} or {@code base}). */
@@ -147,6 +157,15 @@ public record ModelConfig(
     }
 
     /** Tokens per side of a mask grid (masks use coarser patches than images). */
+    /**
+     * Values of a mask token's source under {@code sourceConditioning}: the image patches the mask
+     * token covers, side by side ((maskPatchSize / patchSize)^2 x imagePatchDim).
+     */
+    public int maskSourceDim() {
+        int r = maskPatchSize / patchSize;
+        return r * r * imagePatchDim();
+    }
+
     public int maskGrid() {
         return imageSize / maskPatchSize;
     }
@@ -172,7 +191,7 @@ public record ModelConfig(
 
     public ModelConfig withVocabSize(int newVocabSize) {
         return new ModelConfig(name, imageSize, patchSize, maskPatchSize, imageChannels, width, depth, heads, mlpRatio, newVocabSize,
-                textLength, ropeBase, timestepDim, defaultSteps, defaultGuidance, scheduleShift);
+                textLength, ropeBase, timestepDim, defaultSteps, defaultGuidance, scheduleShift, sourceConditioning);
     }
 
     /** The {@code config.json} object. */
@@ -196,6 +215,7 @@ public record ModelConfig(
         m.put("defaultSteps", defaultSteps);
         m.put("defaultGuidance", defaultGuidance);
         m.put("scheduleShift", scheduleShift);
+        m.put("sourceConditioning", sourceConditioning);
         return ai.djl.util.JsonUtils.GSON.toJsonTree(m).getAsJsonObject();
     }
 
@@ -223,7 +243,8 @@ public record ModelConfig(
                 num(json, "mlpRatio").intValue(), num(json, "vocabSize").intValue(),
                 num(json, "textLength").intValue(), num(json, "ropeBase").floatValue(),
                 num(json, "timestepDim").intValue(), num(json, "defaultSteps").intValue(),
-                num(json, "defaultGuidance").floatValue(), num(json, "scheduleShift").floatValue());
+                num(json, "defaultGuidance").floatValue(), num(json, "scheduleShift").floatValue(),
+                json.has("sourceConditioning") && json.get("sourceConditioning").getAsBoolean());
     }
 
     private static String str(JsonObject json, String field) {

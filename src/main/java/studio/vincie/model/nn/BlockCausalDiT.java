@@ -93,22 +93,32 @@ public final class BlockCausalDiT {
 
     /**
      * Velocity of a noisy target segment against the cache: {@code xt} (B, T, P) holds the noisy values
-     * (B = cache branch rows, or 1), {@code template} gives kind and index. Result (B, T, P) in m.
+     * (B = cache branch rows, or 1), {@code template} gives kind and index, {@code source} the values of
+     * the image the edit starts from (image layout; under {@code sourceConditioning}, else null).
+     * Result (B, T, P) in m.
      */
-    public NDArray velocity(NDManager m, KvCache cache, Segment template, NDArray xt, float t) {
+    public NDArray velocity(NDManager m, KvCache cache, Segment template, NDArray xt, float t, float[] source) {
         Shape s = xt.getShape();
         TokenBatch.Builder tb = new TokenBatch.Builder(c).newRow();
-        tb.addNoisy(template, t, 1);
-        TokenBatch pos = tb.build(); // only its RoPE positions are used
+        tb.addNoisy(template, t, 1, source); // checks the source; only its RoPE positions are used
+        TokenBatch pos = tb.build();
         try (NDManager step = m.newSubManager()) {
             NDArray values = xt.duplicate();
             values.attach(step);
+            boolean image = template.kind() == SegmentKind.IMAGE;
+            NDArray src = source == null || !image ? null : step.create(source, new Shape(1, s.get(1), s.get(2))); // (1, T, P)
             NDArray x = inputProjection(values, template.kind()) // (B, T, D)
                     .add(w.get("role_embed.weight").get(step, template.kind().ordinal()));
+            if (src != null) {
+                x = x.add(sourceProjection(src)); // (B, T, D)
+            } else if (source != null) {
+                NDArray under = step.create(TokenBatch.maskSource(c, source), new Shape(1, s.get(1), c.maskSourceDim()));
+                x = x.add(maskSourceProjection(under)); // (B, T, D)
+            }
             NDArray[] rope = Rope.tables(step, pos.seg, pos.row, pos.col, 1, pos.length, c.headSize(), c.ropeBase());
             NDArray cond = timestepCondition(step, new float[] {t});
             NDArray hidden = run(step, x, rope[0], rope[1], null, cond, null, cache, Store.NONE, true);
-            NDArray x0 = head(hidden, template.kind()).reshape(s); // (B, T, P)
+            NDArray x0 = predictClean(hidden, template.kind(), src).reshape(s); // (B, T, P)
             NDArray out = toVelocity(values, x0, t); // (B, T, P)
             out.attach(m);
             return out;
@@ -130,7 +140,17 @@ public final class BlockCausalDiT {
         return xt.sub(x0).div(Math.max(t, T_MIN));
     }
 
-    /** Output projection of one kind, (.., D) to (.., P): the predicted clean values x0. */
+    /**
+     * Predicted clean values x0 (.., P) from final hidden states (.., D): the head's output, plus the
+     * source values (same leading shape, or broadcastable; null for none) under
+     * {@code sourceConditioning}, where the image head predicts the change from the source.
+     */
+    public NDArray predictClean(NDArray hidden, SegmentKind kind, NDArray source) {
+        NDArray out = head(hidden, kind);
+        return source == null ? out : out.add(source);
+    }
+
+    /** Output projection of one kind, (.., D) to (.., P). */
     public NDArray head(NDArray hidden, SegmentKind kind) {
         String p = kind == SegmentKind.IMAGE ? "image_out" : "mask_out";
         if (kind == SegmentKind.TEXT) {
@@ -140,6 +160,14 @@ public final class BlockCausalDiT {
     }
 
     // ---------------------------------------------------------------- internals
+
+    private NDArray sourceProjection(NDArray source) {
+        return Linear.linear(source, w.get("source_in.weight"), w.get("source_in.bias")).singletonOrThrow();
+    }
+
+    private NDArray maskSourceProjection(NDArray under) {
+        return Linear.linear(under, w.get("mask_source_in.weight"), w.get("mask_source_in.bias")).singletonOrThrow();
+    }
 
     private NDArray inputProjection(NDArray values, SegmentKind kind) {
         String p = kind == SegmentKind.IMAGE ? "image_in" : "mask_in";
@@ -164,6 +192,16 @@ public final class BlockCausalDiT {
             NDArray v = m.create(b.mask, new Shape(n, c.maskPatchDim())); // (N, Pm)
             NDArray e = inputProjection(v, SegmentKind.CURRENT_MASK); // (N, D)
             x = x.add(kinds > 1 ? e.mul(indicator(m, b, k -> k >= SegmentKind.CURRENT_MASK.ordinal())) : e);
+        }
+        if (b.hasSource) {
+            NDArray v = m.create(b.source, new Shape(n, c.imagePatchDim())); // (N, Pi)
+            NDArray on = m.create(b.hasSourceToken, new Shape(n, 1)); // (N, 1)
+            x = x.add(sourceProjection(v).mul(on));
+        }
+        if (b.hasMaskSource) {
+            NDArray v = m.create(b.maskSource, new Shape(n, c.maskSourceDim())); // (N, Pms)
+            NDArray on = m.create(b.hasMaskSourceToken, new Shape(n, 1)); // (N, 1)
+            x = x.add(maskSourceProjection(v).mul(on));
         }
         return x.reshape(b.batch, b.length, c.width());
     }

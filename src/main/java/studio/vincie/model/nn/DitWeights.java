@@ -43,6 +43,12 @@ public final class DitWeights implements AutoCloseable {
         s.put("image_in.bias", new Shape(d));
         s.put("mask_in.weight", new Shape(d, c.maskPatchDim()));
         s.put("mask_in.bias", new Shape(d));
+        if (c.sourceConditioning()) {
+            s.put("source_in.weight", new Shape(d, c.imagePatchDim()));
+            s.put("source_in.bias", new Shape(d));
+            s.put("mask_source_in.weight", new Shape(d, c.maskSourceDim()));
+            s.put("mask_source_in.bias", new Shape(d));
+        }
         s.put("t_embed.mlp.0.weight", new Shape(d, c.timestepDim()));
         s.put("t_embed.mlp.0.bias", new Shape(d));
         s.put("t_embed.mlp.2.weight", new Shape(d, d));

@@ -26,6 +26,14 @@ public final class TokenBatch {
     final int[] textId;
     final float[] image;
     final float[] mask;
+    /** Per token, the source patch of a noisy image token (design: ModelConfig.sourceConditioning); else 0. */
+    final float[] source;
+    /** Per token, 1 for a noisy image token that has a source, else 0. */
+    final float[] hasSourceToken;
+    /** Per token, the source patches under a noisy mask token ({@link ModelConfig#maskSourceDim()}); else 0. */
+    final float[] maskSource;
+    /** Per token, 1 for a noisy mask token that has a source, else 0. */
+    final float[] hasMaskSourceToken;
     final int[] seg;
     final float[] row;
     final float[] col;
@@ -36,6 +44,8 @@ public final class TokenBatch {
     final boolean hasText;
     final boolean hasImage;
     final boolean hasMask;
+    final boolean hasSource;
+    final boolean hasMaskSource;
 
     private TokenBatch(Builder b, int length) {
         this.batch = b.rows.size();
@@ -67,6 +77,21 @@ public final class TokenBatch {
         hasImage = anyImage;
         hasMask = anyMask;
         image = anyImage ? new float[n * pi] : null;
+        boolean anySource = false;
+        boolean anyMaskSource = false;
+        for (Builder.Row r : b.rows) {
+            for (Builder.Entry e : r.entries) {
+                anySource |= e.source != null && e.segment.kind() == SegmentKind.IMAGE;
+                anyMaskSource |= e.source != null && e.segment.kind().isMask();
+            }
+        }
+        hasSource = anySource;
+        source = anySource ? new float[n * pi] : null;
+        hasSourceToken = anySource ? new float[n] : null;
+        int ms = b.config.maskSourceDim();
+        hasMaskSource = anyMaskSource;
+        maskSource = anyMaskSource ? new float[n * ms] : null;
+        hasMaskSourceToken = anyMaskSource ? new float[n] : null;
         mask = anyMask ? new float[n * pm] : null;
         int grid = b.config.grid();
         int maskGrid = b.config.maskGrid();
@@ -78,6 +103,7 @@ public final class TokenBatch {
             for (Builder.Entry e : b.rows.get(bi).entries) {
                 Segment s = e.segment;
                 int count = s.tokenCount(b.config);
+                float[] under = e.source != null && s.kind().isMask() ? maskSource(b.config, e.source) : null;
                 for (int i = 0; i < count; i++, p++) {
                     role[p] = s.kind().ordinal();
                     seg[p] = s.index();
@@ -92,10 +118,18 @@ public final class TokenBatch {
                         row[p] = i / grid;
                         col[p] = i % grid;
                         System.arraycopy(s.values(), i * pi, image, p * pi, pi);
+                        if (e.source != null) {
+                            System.arraycopy(e.source, i * pi, source, p * pi, pi);
+                            hasSourceToken[p] = 1f;
+                        }
                     } else {
                         row[p] = maskPosition(i / maskGrid, ratio);
                         col[p] = maskPosition(i % maskGrid, ratio);
                         System.arraycopy(s.values(), i * pm, mask, p * pm, pm);
+                        if (under != null) {
+                            System.arraycopy(under, i * ms, maskSource, p * ms, ms);
+                            hasMaskSourceToken[p] = 1f;
+                        }
                     }
                 }
             }
@@ -106,9 +140,47 @@ public final class TokenBatch {
         }
     }
 
+    /**
+     * Rearranges source image values (image-token layout) into mask-token layout: per mask token, the
+     * (maskPatchSize / patchSize)^2 image tokens it covers, row by row, side by side.
+     */
+    public static float[] maskSource(ModelConfig c, float[] image) {
+        int r = c.maskPatchSize() / c.patchSize();
+        int grid = c.grid();
+        int mg = c.maskGrid();
+        int pi = c.imagePatchDim();
+        float[] out = new float[c.maskTokens() * c.maskSourceDim()];
+        int o = 0;
+        for (int mr = 0; mr < mg; mr++) {
+            for (int mc = 0; mc < mg; mc++) {
+                for (int dr = 0; dr < r; dr++) {
+                    for (int dc = 0; dc < r; dc++) {
+                        int token = (mr * r + dr) * grid + mc * r + dc;
+                        System.arraycopy(image, token * pi, out, o, pi);
+                        o += pi;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
     /** Position on the image grid of mask row/column {@code i}: the centre of the image tokens it covers. */
     static float maskPosition(int i, float ratio) {
         return (i + 0.5f) * ratio - 0.5f;
+    }
+
+    /**
+     * Source values of the {@code tokens} tokens from position {@code pos} of row {@code b}
+     * (tokens x P, zero where a token has none), or null when no token of the batch has a source.
+     */
+    public float[] source(int b, int pos, int tokens, int patchDim) {
+        if (!hasSource) {
+            return null;
+        }
+        float[] out = new float[tokens * patchDim];
+        System.arraycopy(source, flat(b, pos) * patchDim, out, 0, out.length);
+        return out;
     }
 
     /** Flat token index of position {@code pos} in row {@code b}. */
@@ -152,7 +224,7 @@ public final class TokenBatch {
 
         /** Appends a clean segment (t = 0) to the current row; returns its first position. */
         public int addClean(Segment s) {
-            return current().add(new Entry(s, s.index(), true, 0), s.tokenCount(config));
+            return current().add(new Entry(s, s.index(), true, 0, null), s.tokenCount(config));
         }
 
         /**
@@ -160,6 +232,25 @@ public final class TokenBatch {
          * Returns its first position.
          */
         public int addNoisy(Segment s, float t, int copyId) {
+            float[] source = null;
+            if (config.sourceConditioning() && s.kind() != SegmentKind.TEXT) {
+                source = current().latestCleanImageBefore(s.index());
+            }
+            return addNoisy(s, t, copyId, source);
+        }
+
+        /**
+         * Appends a noisy copy with an explicit source (the values of the clean image the edit starts
+         * from, in image layout, or null). {@link #addNoisy(Segment, float, int)} finds it in the row:
+         * the latest clean image before the copy's segment, which is what the cached sampler passes
+         * explicitly. Images and masks both take one; a mask sees the image patches under each token.
+         */
+        public int addNoisy(Segment s, float t, int copyId, float[] source) {
+            if (source != null && (s.kind() == SegmentKind.TEXT || !config.sourceConditioning()
+                    || source.length != config.gridTokens() * config.imagePatchDim())) {
+                throw new IllegalArgumentException("a source is a whole image, for a noisy image or mask "
+                        + "under a config with sourceConditioning");
+            }
             if (copyId < 1) {
                 throw new IllegalArgumentException("copyId must be >= 1");
             }
@@ -168,7 +259,7 @@ public final class TokenBatch {
                 tValues.add(t);
                 ti = tValues.size() - 1;
             }
-            return current().add(new Entry(s, -copyId, false, ti), s.tokenCount(config));
+            return current().add(new Entry(s, -copyId, false, ti, source), s.tokenCount(config));
         }
 
         private Row current() {
@@ -190,6 +281,19 @@ public final class TokenBatch {
             final List<Entry> entries = new ArrayList<>();
             int tokens;
 
+            /** Values of the clean image with the highest index below {@code index}, or null. */
+            float[] latestCleanImageBefore(int index) {
+                Segment best = null;
+                for (Entry e : entries) {
+                    Segment g = e.segment;
+                    if (e.clean && g.kind() == SegmentKind.IMAGE && g.index() < index
+                            && (best == null || g.index() > best.index())) {
+                        best = g;
+                    }
+                }
+                return best == null ? null : best.values();
+            }
+
             int add(Entry e, int count) {
                 entries.add(e);
                 int start = tokens;
@@ -198,7 +302,7 @@ public final class TokenBatch {
             }
         }
 
-        private record Entry(Segment segment, int group, boolean clean, int tIndex) {
+        private record Entry(Segment segment, int group, boolean clean, int tIndex, float[] source) {
         }
     }
 }

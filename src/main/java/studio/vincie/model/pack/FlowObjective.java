@@ -80,6 +80,19 @@ public final class FlowObjective {
         NDArray index = m.create(idx).reshape(idx.length, 1).repeat(1, d); // (N, D)
         NDArray rows = hidden.gather(index, 0); // (N, D)
         SegmentKind kind = copies.get(0).noisy().kind();
-        return model.head(rows, kind); // (N, P)
+        NDArray source = null;
+        if (kind == SegmentKind.IMAGE && model.config().sourceConditioning()) {
+            int p = model.config().patchDim(kind);
+            float[] src = new float[copies.size() * g * p];
+            for (int i = 0; i < copies.size(); i++) {
+                PackedBatch.NoisyCopy copy = copies.get(i);
+                float[] one = batch.tokens().source(copy.row(), copy.start(), g, p);
+                if (one != null) {
+                    System.arraycopy(one, 0, src, i * g * p, g * p);
+                }
+            }
+            source = m.create(src, new Shape(copies.size() * (long) g, p)); // (N, P)
+        }
+        return model.predictClean(rows, kind, source); // (N, P)
     }
 }

@@ -148,13 +148,14 @@ public final class TurnGenerator implements AutoCloseable {
             noise[i] = (float) rng.nextGaussian();
         }
         Segment template = new Segment(kind, index, null, new float[g * p]);
+        float[] source = c.sourceConditioning() ? sourceImage(in.context(), index) : null;
         int rows = suffix.get(0).size();
         FlowSampler.Velocity both = useCache
                 ? (x, t) -> {
                     flops += BlockCausalDiT.flops(c, (long) rows * g, cache.committedTokens() + cache.branchTokens() + g);
-                    return model.velocity(x.getManager(), cache, template, x, t);
+                    return model.velocity(x.getManager(), cache, template, x, t, source);
                 }
-                : (x, t) -> fullVelocity(x, t, in.context(), suffix, template);
+                : (x, t) -> fullVelocity(x, t, in.context(), suffix, template, source);
         FlowSampler.Velocity v = rows == 2 ? FlowSampler.guided(both, in.guidance()) : both;
         try (NDManager target = m.newSubManager()) {
             NDArray x1 = target.create(noise, new Shape(1, g, p)); // (1, G, P)
@@ -163,9 +164,20 @@ public final class TurnGenerator implements AutoCloseable {
         }
     }
 
+    /** Values of the latest context image before segment {@code index} (the edit's source), or null. */
+    static float[] sourceImage(List<Segment> context, int index) {
+        Segment best = null;
+        for (Segment s : context) {
+            if (s.kind() == SegmentKind.IMAGE && s.index() < index && (best == null || s.index() > best.index())) {
+                best = s;
+            }
+        }
+        return best == null ? null : best.values();
+    }
+
     /** Velocity by re-running the whole session with the mask: context + suffix rows + noisy target. */
     private NDArray fullVelocity(NDArray x, float t, List<Segment> context, List<List<Segment>> suffix,
-                                 Segment template) {
+                                 Segment template, float[] source) {
         int rows = (int) x.getShape().get(0);
         float[] xs = x.toFloatArray();
         int per = xs.length / rows;
@@ -178,14 +190,16 @@ public final class TurnGenerator implements AutoCloseable {
             }
             float[] row = new float[per];
             System.arraycopy(xs, r * per, row, 0, per);
-            b.addNoisy(template.withValues(row), t, 1);
+            b.addNoisy(template.withValues(row), t, 1, source);
         }
         TokenBatch batch = b.build();
         flops += BlockCausalDiT.flops(c, (long) rows * batch.length, batch.length);
         try (NDManager step = x.getManager().newSubManager()) {
             NDArray hidden = model.forward(step, batch, true); // (B, T, D)
             int g = c.tokens(template.kind());
-            NDArray x0 = model.head(hidden.get(":, " + (batch.length - g) + ":, :"), template.kind()); // (B, G, P)
+            NDArray src = source == null || template.kind() != SegmentKind.IMAGE ? null
+                    : step.create(source, new Shape(1, g, c.patchDim(template.kind()))); // (1, G, P)
+            NDArray x0 = model.predictClean(hidden.get(":, " + (batch.length - g) + ":, :"), template.kind(), src); // (B, G, P)
             NDArray out = BlockCausalDiT.toVelocity(x, x0, t); // (B, G, P)
             out.attach(x.getManager());
             return out;
