@@ -78,6 +78,32 @@ class DitEditModelTest {
     }
 
     @Test
+    void aFreshSourceConditionedModelReturnsItsInput() throws Exception {
+        // DiT's zero init leaves image_out at zero, so x0 = source: every Euler step of every turn lands on
+        // the source and an untrained model edits nothing instead of painting noise.
+        ModelConfig c = TinyFixtures.config();
+        assertThat(c.sourceConditioning()).isTrue();
+        try (NDManager m = NDManager.newBaseManager()) {
+            ModelFolder.save(dir, DitWeights.init(m, c, 5, true), TinyFixtures.tokenizer());
+        }
+        try (DitEditModel model = DitEditModel.load(dir, Device.cpu())) {
+            BufferedImage source = TinyFixtures.noiseImage(32, 9);
+            EditResult first = model.edit(new EditRequest(source, List.of(), "add a green triangle", null, 4, 6, 3f),
+                    EditProgress.NONE, Cancellation.NEVER);
+            EditResult second = model.edit(new EditRequest(source,
+                    List.of(new EditRequest.PriorTurn("add a green triangle", null, null, first.image())),
+                    "remove the circle", null, 5, 6, 3f), EditProgress.NONE, Cancellation.NEVER);
+            for (BufferedImage out : List.of(first.image(), second.image())) {
+                for (int y = 0; y < 32; y++) {
+                    for (int x = 0; x < 32; x++) {
+                        assertThat(out.getRGB(x, y)).as("pixel %d,%d", x, y).isEqualTo(source.getRGB(x, y));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void cancellationStopsTheEdit() throws Exception {
         try (DitEditModel model = DitEditModel.load(tinyFolder(), Device.cpu())) {
             AtomicInteger calls = new AtomicInteger();
