@@ -22,6 +22,7 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import studio.vincie.model.codec.PatchCodec;
+import studio.vincie.model.codec.RegionComposite;
 import studio.vincie.model.io.ModelFolder;
 import studio.vincie.model.io.ModelLoadException;
 import studio.vincie.model.nn.BlockCausalDiT;
@@ -146,8 +147,26 @@ public final class DitEditModel implements EditModel {
         TurnOutput out = run(request, segmentationFirst, false, progress, cancellation);
         int w = request.source().getWidth();
         int h = request.source().getHeight();
-        return new EditResult(scaled(codec.decodeImage(out.image()), w, h, BufferedImage.TYPE_INT_RGB),
-                mask(out.currentMask(), w, h), mask(out.nextMask(), w, h));
+        BufferedImage image = scaled(codec.decodeImage(out.image()), w, h, BufferedImage.TYPE_INT_RGB);
+        BufferedImage current = mask(out.currentMask(), w, h);
+        BufferedImage next = mask(out.nextMask(), w, h);
+        BufferedImage user = request.userMask() == null ? null
+                : scaled(request.userMask(), w, h, BufferedImage.TYPE_BYTE_GRAY);
+        if (user != null || current != null || next != null) {
+            image = keepOutside(request.currentImage(), image, user, current, next);
+        }
+        return new EditResult(image, current, next);
+    }
+
+    /**
+     * With a region (the user's mask, and the predicted Ck/Nk when regions are predicted), the edit stays
+     * inside it: outside, the image edited from is kept at its full resolution (RegionComposite), grown
+     * and feathered by two model pixels. Without a region the model's whole output is the result.
+     */
+    private BufferedImage keepOutside(BufferedImage from, BufferedImage edited, BufferedImage... regions) {
+        BufferedImage base = scaled(from, edited.getWidth(), edited.getHeight(), BufferedImage.TYPE_INT_RGB);
+        int px = Math.max(1, Math.round(2f * Math.max(edited.getWidth(), edited.getHeight()) / config().imageSize()));
+        return RegionComposite.blend(base, edited, px, px, regions);
     }
 
     /**

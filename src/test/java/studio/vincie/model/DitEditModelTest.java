@@ -104,6 +104,33 @@ class DitEditModelTest {
     }
 
     @Test
+    void withAUserMaskTheEditStaysInside() throws Exception {
+        try (DitEditModel model = DitEditModel.load(tinyFolder(), Device.cpu())) {
+            BufferedImage source = TinyFixtures.noiseImage(64, 12); // twice the model's size: 1 model px = 2 px
+            BufferedImage mask = new BufferedImage(64, 64, BufferedImage.TYPE_BYTE_GRAY);
+            for (int y = 20; y < 40; y++) {
+                for (int x = 20; x < 40; x++) {
+                    mask.getRaster().setSample(x, y, 0, 255);
+                }
+            }
+            EditResult r = model.edit(new EditRequest(source, List.of(), "remove the circle", mask, 2, 4, 2f),
+                    EditProgress.NONE, Cancellation.NEVER);
+            int changedInside = 0;
+            for (int y = 0; y < 64; y++) {
+                for (int x = 0; x < 64; x++) {
+                    boolean far = x < 12 || x >= 48 || y < 12 || y >= 48; // beyond grow + feather (4 + 4 px)
+                    if (far) {
+                        assertThat(r.image().getRGB(x, y)).as("pixel %d,%d", x, y).isEqualTo(source.getRGB(x, y));
+                    } else if (x >= 20 && x < 40 && y >= 20 && y < 40 && r.image().getRGB(x, y) != source.getRGB(x, y)) {
+                        changedInside++;
+                    }
+                }
+            }
+            assertThat(changedInside).as("the random model does change the region").isGreaterThan(300);
+        }
+    }
+
+    @Test
     void cancellationStopsTheEdit() throws Exception {
         try (DitEditModel model = DitEditModel.load(tinyFolder(), Device.cpu())) {
             AtomicInteger calls = new AtomicInteger();
