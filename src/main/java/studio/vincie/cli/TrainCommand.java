@@ -38,6 +38,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "Continue from OUT/checkpoint.bin with the same options.")
     boolean resume;
 
+    @Option(names = "--init-from", paramLabel = "MODEL",
+            description = "Start a new run from a trained model folder's weights and tokenizer (warm start, e.g. "
+                    + "after the architecture gained a tensor); optimizer state starts fresh.")
+    Path initFrom;
+
     @Option(names = "--steps", description = "Total optimizer steps (the cosine schedule ends here).")
     Integer steps;
 
@@ -87,6 +92,9 @@ public final class TrainCommand implements Callable<Integer> {
                     d.queueSize(), !noProgress);
             Dataset dataset = Dataset.open(data);
             Trainer trainer = new Trainer(dataset, options, out).console(System.out::println);
+            if (initFrom != null) {
+                trainer.initFrom(initFrom);
+            }
             Thread hook = new Thread(() -> {
                 trainer.requestStop();
                 try {

@@ -32,6 +32,11 @@ import com.google.gson.JsonObject;
  * context through attention alone, which the paper pays for with a large model and long training; a
  * model trained in hours on two cores never got there (docs/training.md, "Second run").
  *
+ * <p>{@code pooledText} (both presets; absent = false): every noisy target token also gets the mean
+ * word embedding of its turn's instruction through a zero-initialised projection ({@code text_pool}),
+ * added to its input, so the instruction reaches each token directly rather than only through
+ * attention (as DiT feeds its class label to every token, and SD3 a pooled text vector).
+ *
  * <p>Shape alphabet used across {@code model}: B batch, T tokens, D width, H heads, E head size
  * (D / H), P values per patch token (patch^2 x channels).
  */
@@ -52,12 +57,13 @@ public record ModelConfig(
         int defaultSteps,
         float defaultGuidance,
         float scheduleShift,
-        boolean sourceConditioning) {
+        boolean sourceConditioning,
+        boolean pooledText) {
 
     /** Field names accepted in {@code config.json}; anything else is an error (it would be ignored silently). */
     public static final Set<String> FIELDS = Set.of("name", "imageSize", "patchSize", "maskPatchSize", "imageChannels", "width",
             "depth", "heads", "mlpRatio", "vocabSize", "textLength", "ropeBase", "timestepDim", "defaultSteps",
-            "defaultGuidance", "scheduleShift", "sourceConditioning", "codec", "formatVersion");
+            "defaultGuidance", "scheduleShift", "sourceConditioning", "pooledText", "codec", "formatVersion");
 
     public ModelConfig {
         if (name == null || name.isBlank()) {
@@ -115,12 +121,12 @@ public record ModelConfig(
 
     /** Test preset: 32 px images, 8 px patches (16 tokens), width 32, 2 layers, 2 heads. */
     public static ModelConfig tiny(int vocabSize) {
-        return new ModelConfig("tiny", 32, 8, 16, 3, 32, 2, 2, 2, vocabSize, 6, 100f, 32, 8, 3.0f, 1.0f, true);
+        return new ModelConfig("tiny", 32, 8, 16, 3, 32, 2, 2, 2, vocabSize, 6, 100f, 32, 8, 3.0f, 1.0f, true, true);
     }
 
     /** Shipped preset; see the class Javadoc for why these sizes. */
     public static ModelConfig base(int vocabSize) {
-        return new ModelConfig("base", 128, 16, 32, 3, 256, 6, 4, 4, vocabSize, 16, 100f, 256, 20, 3.0f, 3.0f, true);
+        return new ModelConfig("base", 128, 16, 32, 3, 256, 6, 4, 4, vocabSize, 16, 100f, 256, 20, 3.0f, 3.0f, true, true);
     }
 
     /** A preset by name ({@code tiny} or {@code base}). */
@@ -191,7 +197,7 @@ public record ModelConfig(
 
     public ModelConfig withVocabSize(int newVocabSize) {
         return new ModelConfig(name, imageSize, patchSize, maskPatchSize, imageChannels, width, depth, heads, mlpRatio, newVocabSize,
-                textLength, ropeBase, timestepDim, defaultSteps, defaultGuidance, scheduleShift, sourceConditioning);
+                textLength, ropeBase, timestepDim, defaultSteps, defaultGuidance, scheduleShift, sourceConditioning, pooledText);
     }
 
     /** The {@code config.json} object. */
@@ -216,6 +222,7 @@ public record ModelConfig(
         m.put("defaultGuidance", defaultGuidance);
         m.put("scheduleShift", scheduleShift);
         m.put("sourceConditioning", sourceConditioning);
+        m.put("pooledText", pooledText);
         return ai.djl.util.JsonUtils.GSON.toJsonTree(m).getAsJsonObject();
     }
 
@@ -244,7 +251,19 @@ public record ModelConfig(
                 num(json, "textLength").intValue(), num(json, "ropeBase").floatValue(),
                 num(json, "timestepDim").intValue(), num(json, "defaultSteps").intValue(),
                 num(json, "defaultGuidance").floatValue(), num(json, "scheduleShift").floatValue(),
-                json.has("sourceConditioning") && json.get("sourceConditioning").getAsBoolean());
+                flag(json, "sourceConditioning"), flag(json, "pooledText"));
+    }
+
+    /** An optional boolean field: absent (older folders) means false. */
+    private static boolean flag(JsonObject json, String field) {
+        JsonElement e = json.get(field);
+        if (e == null || e.isJsonNull()) {
+            return false;
+        }
+        if (!e.isJsonPrimitive() || !e.getAsJsonPrimitive().isBoolean()) {
+            throw new IllegalArgumentException("config field '" + field + "' must be true or false, was " + e);
+        }
+        return e.getAsBoolean();
     }
 
     private static String str(JsonObject json, String field) {

@@ -67,6 +67,7 @@ public final class Trainer {
     private volatile boolean stopRequested;
     private int skipped;
     private java.util.Set<NDArray> resident = java.util.Set.of();
+    private Path initFrom;
     private int consecutiveSkips;
     private final CountDownLatch done = new CountDownLatch(1);
     private Consumer<String> console = s -> { };
@@ -124,7 +125,10 @@ public final class Trainer {
             throw new CheckpointException(out.resolve(Checkpoint.FILE) + " exists; add --resume to continue that run"
                     + " or choose an empty --out folder");
         }
-        Tokenizer tokenizer = tokenizer(checkpoint != null);
+        if (initFrom != null && checkpoint != null) {
+            throw new CheckpointException("--init-from starts a new run; drop it when resuming " + out);
+        }
+        Tokenizer tokenizer = initFrom != null ? initTokenizer() : tokenizer(checkpoint != null);
         ModelConfig config = ModelConfig.preset(options.preset(), tokenizer.vocabSize());
         PatchCodec codec = PatchCodec.of(config);
         SessionPacker packer = new SessionPacker(config, tokenizer,
@@ -139,6 +143,9 @@ public final class Trainer {
              TrainLog log = new TrainLog(out, start)) {
             DitWeights weights = DitWeights.init(root.newSubManager(), config, options.seed(), true);
             AdamW adam = new AdamW(root.newSubManager(), weights.tensors(), options.weightDecay());
+            if (initFrom != null) {
+                initWeights(weights);
+            }
             if (checkpoint != null) {
                 restore(weights.tensors(), checkpoint.group("w."), "weight");
                 adam.restore(checkpoint.group("adam."), checkpoint.adamSteps());
@@ -294,6 +301,60 @@ public final class Trainer {
             out.add(packer.pack(rows, rng));
         }
         return out;
+    }
+
+    /**
+     * Starts the next fresh run from a trained model folder's weights (warm start): every tensor the
+     * folder has is copied in, tensors it lacks keep their fresh initialisation (a newer architecture's
+     * additions, zero-initialised so the network starts as the folder's model), and the folder's
+     * tokenizer is used so word ids keep their meaning. Optimizer state and step count start fresh.
+     */
+    public Trainer initFrom(Path modelFolder) {
+        this.initFrom = modelFolder;
+        return this;
+    }
+
+    private Tokenizer initTokenizer() throws IOException {
+        Path file = initFrom.resolve(ModelFolder.TOKENIZER);
+        if (!Files.isRegularFile(file)) {
+            throw new CheckpointException("--init-from " + initFrom + " has no " + ModelFolder.TOKENIZER
+                    + "; pass a model folder such as RUN/model");
+        }
+        Tokenizer t = Tokenizer.load(file);
+        Path tmp = out.resolve(TOKENIZER + ".tmp");
+        t.save(tmp);
+        Files.move(tmp, out.resolve(TOKENIZER), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return t;
+    }
+
+    private void initWeights(DitWeights weights) throws IOException {
+        Map<String, studio.vincie.model.io.SafeTensors.HostTensor> saved =
+                studio.vincie.model.io.SafeTensors.read(initFrom.resolve(ModelFolder.WEIGHTS));
+        for (String name : saved.keySet()) {
+            if (!weights.tensors().containsKey(name)) {
+                throw new CheckpointException("--init-from " + initFrom + " has tensor '" + name + "', which the "
+                        + options.preset() + " model does not; it is not an earlier version of this architecture");
+            }
+        }
+        List<String> fresh = new ArrayList<>();
+        for (Map.Entry<String, NDArray> e : weights.tensors().entrySet()) {
+            studio.vincie.model.io.SafeTensors.HostTensor t = saved.get(e.getKey());
+            if (t == null) {
+                fresh.add(e.getKey());
+                continue;
+            }
+            if (!new Shape(t.shape()).equals(e.getValue().getShape())) {
+                throw new CheckpointException("--init-from " + initFrom + ": tensor '" + e.getKey() + "' has shape "
+                        + new Shape(t.shape()) + " but the model needs " + e.getValue().getShape());
+            }
+            // In place, so the parameter keeps its storage (NDArray.set swaps in a new one).
+            try (NDManager scratch = weights.manager().newSubManager()) {
+                NDArray value = scratch.create(t.data(), e.getValue().getShape());
+                e.getValue().muli(0f).addi(value);
+            }
+        }
+        console.accept("Initialised from " + initFrom + " (" + (weights.tensors().size() - fresh.size())
+                + " tensors); freshly initialised: " + (fresh.isEmpty() ? "none" : String.join(", ", fresh)));
     }
 
     /** Builds the tokenizer from the train captions (fresh run) or reloads the run's own (resume). */

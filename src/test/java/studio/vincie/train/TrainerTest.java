@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import studio.vincie.data.dataset.Dataset;
 import studio.vincie.model.io.ModelFolder;
+import studio.vincie.model.io.SafeTensors;
 
 /** Issue 5's trainer tests on the tiny preset: the loss drops, stop-and-resume is exact, checkpoints are checked. */
 class TrainerTest {
@@ -76,5 +77,40 @@ class TrainerTest {
                 .isInstanceOf(CheckpointException.class).hasMessageContaining("different");
         assertThatThrownBy(() -> new Trainer(data, options, tmp.resolve("run")).run(false))
                 .isInstanceOf(CheckpointException.class).hasMessageContaining("--resume");
+    }
+
+    @Test
+    void initFromCopiesAnEarlierModelAndInitialisesOnlyWhatItLacks() throws Exception {
+        Dataset data = TinyRuns.dataset(tmp.resolve("data"), 3);
+        new Trainer(data, TinyRuns.options(4, 3e-3f), tmp.resolve("a")).run(false);
+        Path a = tmp.resolve("a").resolve("model");
+        // an "earlier architecture": the same folder without the pooled-instruction projection
+        Path older = Files.createDirectories(tmp.resolve("older"));
+        Map<String, SafeTensors.HostTensor> tensors = new java.util.LinkedHashMap<>(SafeTensors.read(a.resolve(ModelFolder.WEIGHTS)));
+        tensors.keySet().removeIf(k -> k.startsWith("text_pool"));
+        SafeTensors.write(older.resolve(ModelFolder.WEIGHTS), tensors, Map.of());
+        Files.copy(a.resolve(ModelFolder.TOKENIZER), older.resolve(ModelFolder.TOKENIZER));
+
+        List<String> console = new java.util.ArrayList<>();
+        new Trainer(data, TinyRuns.options(1, 1e-9f), tmp.resolve("b")).console(console::add).initFrom(older).run(false);
+        assertThat(console).anyMatch(l -> l.contains("freshly initialised: text_pool.weight, text_pool.bias"));
+        assertThat(Files.readString(tmp.resolve("b").resolve(ModelFolder.TOKENIZER)))
+                .isEqualTo(Files.readString(a.resolve(ModelFolder.TOKENIZER)));
+        Map<String, SafeTensors.HostTensor> b = SafeTensors.read(tmp.resolve("b").resolve("model").resolve(ModelFolder.WEIGHTS));
+        for (Map.Entry<String, SafeTensors.HostTensor> e : tensors.entrySet()) {
+            float[] want = e.getValue().data();
+            float[] got = b.get(e.getKey()).data();
+            for (int i = 0; i < want.length; i++) {
+                assertThat(got[i]).as(e.getKey()).isCloseTo(want[i], org.assertj.core.data.Offset.offset(1e-5f));
+            }
+        }
+        for (float v : b.get("text_pool.weight").data()) {
+            assertThat(Math.abs(v)).isLessThan(1e-5f); // zero-initialised, so b starts as the older model
+        }
+
+        tensors.put("image_in.bias", new SafeTensors.HostTensor(new long[] {3}, new float[3]));
+        SafeTensors.write(older.resolve(ModelFolder.WEIGHTS), tensors, Map.of());
+        assertThatThrownBy(() -> new Trainer(data, TinyRuns.options(1, 1e-9f), tmp.resolve("c")).initFrom(older).run(false))
+                .isInstanceOf(CheckpointException.class).hasMessageContaining("'image_in.bias' has shape (3)");
     }
 }

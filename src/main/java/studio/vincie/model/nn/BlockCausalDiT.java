@@ -94,13 +94,17 @@ public final class BlockCausalDiT {
     /**
      * Velocity of a noisy target segment against the cache: {@code xt} (B, T, P) holds the noisy values
      * (B = cache branch rows, or 1), {@code template} gives kind and index, {@code source} the values of
-     * the image the edit starts from (image layout; under {@code sourceConditioning}, else null).
+     * the image the edit starts from (image layout; under {@code sourceConditioning}, else null),
+     * {@code instructions} per row the instruction pooled into the target (under {@code pooledText},
+     * else null).
      * Result (B, T, P) in m.
      */
-    public NDArray velocity(NDManager m, KvCache cache, Segment template, NDArray xt, float t, float[] source) {
+    public NDArray velocity(NDManager m, KvCache cache, Segment template, NDArray xt, float t, float[] source,
+                            int[][] instructions) {
         Shape s = xt.getShape();
         TokenBatch.Builder tb = new TokenBatch.Builder(c).newRow();
-        tb.addNoisy(template, t, 1, source); // checks the source; only its RoPE positions are used
+        // checks the source and instruction; only its RoPE positions are used
+        tb.addNoisy(template, t, 1, source, instructions == null ? null : instructions[0]);
         TokenBatch pos = tb.build();
         try (NDManager step = m.newSubManager()) {
             NDArray values = xt.duplicate();
@@ -114,6 +118,13 @@ public final class BlockCausalDiT {
             } else if (source != null) {
                 NDArray under = step.create(TokenBatch.maskSource(c, source), new Shape(1, s.get(1), c.maskSourceDim()));
                 x = x.add(maskSourceProjection(under)); // (B, T, D)
+            }
+            if (instructions != null) {
+                if (instructions.length != s.get(0)) {
+                    throw new IllegalArgumentException(instructions.length + " instructions for " + s.get(0) + " rows");
+                }
+                x = x.add(pooledInstructions(step, java.util.Arrays.asList(instructions))
+                        .reshape(s.get(0), 1, c.width())); // (B, T, D)
             }
             NDArray[] rope = Rope.tables(step, pos.seg, pos.row, pos.col, 1, pos.length, c.headSize(), c.ropeBase());
             NDArray cond = timestepCondition(step, new float[] {t});
@@ -203,7 +214,32 @@ public final class BlockCausalDiT {
             NDArray on = m.create(b.hasMaskSourceToken, new Shape(n, 1)); // (N, 1)
             x = x.add(maskSourceProjection(v).mul(on));
         }
+        if (b.pooledTexts.size() > 1) {
+            int u = b.pooledTexts.size() - 1;
+            float[] pick = new float[n * u]; // (N, U): token -> its instruction; all zero for "none"
+            for (int i = 0; i < n; i++) {
+                if (b.pooledIndex[i] > 0) {
+                    pick[i * u + b.pooledIndex[i] - 1] = 1f;
+                }
+            }
+            NDArray pooled = pooledInstructions(m, b.pooledTexts.subList(1, u + 1)); // (U, D)
+            x = x.add(m.create(pick, new Shape(n, u)).matMul(pooled));
+        }
         return x.reshape(b.batch, b.length, c.width());
+    }
+
+    /** Projected mean word embedding of each instruction (ModelConfig.pooledText): (U, D). */
+    private NDArray pooledInstructions(NDManager m, List<int[]> instructions) {
+        int l = c.textLength();
+        long[] ids = new long[instructions.size() * l];
+        for (int i = 0; i < instructions.size(); i++) {
+            for (int j = 0; j < l; j++) {
+                ids[i * l + j] = instructions.get(i)[j];
+            }
+        }
+        NDArray words = rows(w.get("text_embed.weight"), m.create(ids)) // (U*L, D)
+                .reshape(instructions.size(), l, c.width()).mean(new int[] {1}); // (U, D)
+        return Linear.linear(words, w.get("text_pool.weight"), w.get("text_pool.bias")).singletonOrThrow();
     }
 
     private static NDArray indicator(NDManager m, TokenBatch b, java.util.function.IntPredicate role) {

@@ -49,6 +49,10 @@ public final class DitWeights implements AutoCloseable {
             s.put("mask_source_in.weight", new Shape(d, c.maskSourceDim()));
             s.put("mask_source_in.bias", new Shape(d));
         }
+        if (c.pooledText()) {
+            s.put("text_pool.weight", new Shape(d, d));
+            s.put("text_pool.bias", new Shape(d));
+        }
         s.put("t_embed.mlp.0.weight", new Shape(d, c.timestepDim()));
         s.put("t_embed.mlp.0.bias", new Shape(d));
         s.put("t_embed.mlp.2.weight", new Shape(d, d));
@@ -89,7 +93,7 @@ public final class DitWeights implements AutoCloseable {
             Shape shape = e.getValue();
             float[] v = new float[(int) shape.size()];
             boolean zeroed = zeroInit && (name.contains("adaLN") || name.startsWith("image_out")
-                    || name.startsWith("mask_out"));
+                    || name.startsWith("mask_out") || name.startsWith("text_pool"));
             if (name.endsWith(".bias") || zeroed) {
                 if (!zeroInit && name.endsWith(".bias")) {
                     fillNormal(v, rng, 0.02f);

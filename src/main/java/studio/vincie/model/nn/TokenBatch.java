@@ -46,6 +46,10 @@ public final class TokenBatch {
     final boolean hasMask;
     final boolean hasSource;
     final boolean hasMaskSource;
+    /** Per token, the row of {@link #pooledTexts} whose mean embedding it receives; 0 = none. */
+    final int[] pooledIndex;
+    /** Instructions pooled into noisy tokens (ModelConfig.pooledText); entry 0 is "none" (null). */
+    final List<int[]> pooledTexts;
 
     private TokenBatch(Builder b, int length) {
         this.batch = b.rows.size();
@@ -132,6 +136,21 @@ public final class TokenBatch {
                         }
                     }
                 }
+            }
+        }
+        pooledTexts = new ArrayList<>();
+        pooledTexts.add(null);
+        pooledIndex = new int[n];
+        for (int bi = 0; bi < batch; bi++) {
+            int p = bi * length;
+            for (Builder.Entry e : b.rows.get(bi).entries) {
+                int count = e.segment.tokenCount(b.config);
+                if (e.pooledText != null) {
+                    int u = pooledTexts.size();
+                    pooledTexts.add(e.pooledText);
+                    Arrays.fill(pooledIndex, p, p + count, u);
+                }
+                p += count;
             }
         }
         tTable = new float[b.tValues.size()];
@@ -224,7 +243,7 @@ public final class TokenBatch {
 
         /** Appends a clean segment (t = 0) to the current row; returns its first position. */
         public int addClean(Segment s) {
-            return current().add(new Entry(s, s.index(), true, 0, null), s.tokenCount(config));
+            return current().add(new Entry(s, s.index(), true, 0, null, null), s.tokenCount(config));
         }
 
         /**
@@ -236,7 +255,8 @@ public final class TokenBatch {
             if (config.sourceConditioning() && s.kind() != SegmentKind.TEXT) {
                 source = current().latestCleanImageBefore(s.index());
             }
-            return addNoisy(s, t, copyId, source);
+            int[] text = config.pooledText() ? current().instructionOfTurn(s.turn()) : null;
+            return addNoisy(s, t, copyId, source, text);
         }
 
         /**
@@ -245,7 +265,11 @@ public final class TokenBatch {
          * the latest clean image before the copy's segment, which is what the cached sampler passes
          * explicitly. Images and masks both take one; a mask sees the image patches under each token.
          */
-        public int addNoisy(Segment s, float t, int copyId, float[] source) {
+        public int addNoisy(Segment s, float t, int copyId, float[] source, int[] pooledText) {
+            if (pooledText != null && (!config.pooledText() || pooledText.length != config.textLength())) {
+                throw new IllegalArgumentException("a pooled instruction has textLength ids, under a config "
+                        + "with pooledText");
+            }
             if (source != null && (s.kind() == SegmentKind.TEXT || !config.sourceConditioning()
                     || source.length != config.gridTokens() * config.imagePatchDim())) {
                 throw new IllegalArgumentException("a source is a whole image, for a noisy image or mask "
@@ -259,7 +283,7 @@ public final class TokenBatch {
                 tValues.add(t);
                 ti = tValues.size() - 1;
             }
-            return current().add(new Entry(s, -copyId, false, ti, source), s.tokenCount(config));
+            return current().add(new Entry(s, -copyId, false, ti, source, pooledText), s.tokenCount(config));
         }
 
         private Row current() {
@@ -294,6 +318,16 @@ public final class TokenBatch {
                 return best == null ? null : best.values();
             }
 
+            /** Token ids of the clean instruction of {@code turn} in this row, or null. */
+            int[] instructionOfTurn(int turn) {
+                for (Entry e : entries) {
+                    if (e.clean && e.segment.kind() == SegmentKind.TEXT && e.segment.turn() == turn) {
+                        return e.segment.tokenIds();
+                    }
+                }
+                return null;
+            }
+
             int add(Entry e, int count) {
                 entries.add(e);
                 int start = tokens;
@@ -302,7 +336,8 @@ public final class TokenBatch {
             }
         }
 
-        private record Entry(Segment segment, int group, boolean clean, int tIndex, float[] source) {
+        private record Entry(Segment segment, int group, boolean clean, int tIndex, float[] source,
+                             int[] pooledText) {
         }
     }
 }

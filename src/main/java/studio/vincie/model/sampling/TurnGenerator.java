@@ -150,18 +150,28 @@ public final class TurnGenerator implements AutoCloseable {
         Segment template = new Segment(kind, index, null, new float[g * p]);
         float[] source = c.sourceConditioning() ? sourceImage(in.context(), index) : null;
         int rows = suffix.get(0).size();
+        int[][] instructions = c.pooledText() ? instructions(suffix.get(0)) : null;
         FlowSampler.Velocity both = useCache
                 ? (x, t) -> {
                     flops += BlockCausalDiT.flops(c, (long) rows * g, cache.committedTokens() + cache.branchTokens() + g);
-                    return model.velocity(x.getManager(), cache, template, x, t, source);
+                    return model.velocity(x.getManager(), cache, template, x, t, source, instructions);
                 }
-                : (x, t) -> fullVelocity(x, t, in.context(), suffix, template, source);
+                : (x, t) -> fullVelocity(x, t, in.context(), suffix, template, source, instructions);
         FlowSampler.Velocity v = rows == 2 ? FlowSampler.guided(both, in.guidance()) : both;
         try (NDManager target = m.newSubManager()) {
             NDArray x1 = target.create(noise, new Shape(1, g, p)); // (1, G, P)
             NDArray x0 = FlowSampler.sample(x1, in.steps(), c.scheduleShift(), v, progress);
             return x0.toFloatArray();
         }
+    }
+
+    /** Token ids of each row's instruction (the conditioned one, then the null one under guidance). */
+    private static int[][] instructions(List<Segment> textRows) {
+        int[][] out = new int[textRows.size()][];
+        for (int r = 0; r < out.length; r++) {
+            out[r] = textRows.get(r).tokenIds();
+        }
+        return out;
     }
 
     /** Values of the latest context image before segment {@code index} (the edit's source), or null. */
@@ -177,7 +187,7 @@ public final class TurnGenerator implements AutoCloseable {
 
     /** Velocity by re-running the whole session with the mask: context + suffix rows + noisy target. */
     private NDArray fullVelocity(NDArray x, float t, List<Segment> context, List<List<Segment>> suffix,
-                                 Segment template, float[] source) {
+                                 Segment template, float[] source, int[][] instructions) {
         int rows = (int) x.getShape().get(0);
         float[] xs = x.toFloatArray();
         int per = xs.length / rows;
@@ -190,7 +200,7 @@ public final class TurnGenerator implements AutoCloseable {
             }
             float[] row = new float[per];
             System.arraycopy(xs, r * per, row, 0, per);
-            b.addNoisy(template.withValues(row), t, 1, source);
+            b.addNoisy(template.withValues(row), t, 1, source, instructions == null ? null : instructions[r]);
         }
         TokenBatch batch = b.build();
         flops += BlockCausalDiT.flops(c, (long) rows * batch.length, batch.length);
