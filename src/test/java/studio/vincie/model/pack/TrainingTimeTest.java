@@ -7,7 +7,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
-/** The training timestep density follows the sampler's schedule shift (design.md section 3.4). */
+/** The training timestep density covers where the sampler works (design.md section 3.4, SessionPacker). */
 class TrainingTimeTest {
 
     private static double shareAbove(float shift, double threshold) {
@@ -25,16 +25,17 @@ class TrainingTimeTest {
     }
 
     @Test
-    void shiftOneIsThePlainLogitNormal() {
-        // P(sigmoid(n) > 0.8) = P(n > ln 4) = 1 - Phi(1.386) = 0.0829
-        assertThat(shareAbove(1f, 0.8)).isCloseTo(0.0829, within(0.004));
+    void shiftOneMixesThePlainLogitNormalWithUniformTime() {
+        // 0.5 P(sigmoid(n) > 0.8) + 0.5 P(u > 0.8) = 0.5 (1 - Phi(ln 4)) + 0.5 * 0.2 = 0.5 * 0.0829 + 0.1
+        assertThat(shareAbove(1f, 0.8)).isCloseTo(0.14145, within(0.004));
     }
 
     @Test
     void shiftThreeTrainsWhereTheSamplerSpendsItsFirstSteps() {
-        // P(n + ln 3 > ln 4) = 1 - Phi(ln 4 - ln 3) = 1 - Phi(0.2877) = 0.3868
-        assertThat(shareAbove(3f, 0.8)).isCloseTo(0.3868, within(0.004));
-        // P(t > 0.9) = 1 - Phi(ln 9 - ln 3) = 1 - Phi(1.0986) = 0.1360
-        assertThat(shareAbove(3f, 0.9)).isCloseTo(0.1360, within(0.004));
+        // logit-normal half: P(n + ln 3 > ln 4) = 1 - Phi(0.2877) = 0.3868; sampler half: 3u/(1+2u) > 0.8
+        // for u > 4/7, P = 0.4286
+        assertThat(shareAbove(3f, 0.8)).isCloseTo(0.5 * 0.3868 + 0.5 * 0.4286, within(0.004));
+        // t > 0.95: 1 - Phi(ln 19 - ln 3) = 0.0324 and u > 0.95/1.1 = 0.8636, P = 0.1364
+        assertThat(shareAbove(3f, 0.95)).isCloseTo(0.5 * 0.0324 + 0.5 * 0.1364, within(0.003));
     }
 }
