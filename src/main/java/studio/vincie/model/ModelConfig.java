@@ -37,6 +37,11 @@ import com.google.gson.JsonObject;
  * added to its input, so the instruction reaches each token directly rather than only through
  * attention (as DiT feeds its class label to every token, and SD3 a pooled text vector).
  *
+ * <p>{@code samplerStart} (sampler default, absent = 1): image sampling starts at this noise level
+ * from the source noised to it ({@code (1 - s) source + s eps}, as SDEdit / img2img strength)
+ * instead of from pure noise at t = 1; the schedule is scaled to end at 0 in the same steps. Masks
+ * always start at 1. Below 1 the picture outside the edit is anchored to the source from the first step.
+ *
  * <p>Shape alphabet used across {@code model}: B batch, T tokens, D width, H heads, E head size
  * (D / H), P values per patch token (patch^2 x channels).
  */
@@ -58,12 +63,13 @@ public record ModelConfig(
         float defaultGuidance,
         float scheduleShift,
         boolean sourceConditioning,
-        boolean pooledText) {
+        boolean pooledText,
+        float samplerStart) {
 
     /** Field names accepted in {@code config.json}; anything else is an error (it would be ignored silently). */
     public static final Set<String> FIELDS = Set.of("name", "imageSize", "patchSize", "maskPatchSize", "imageChannels", "width",
             "depth", "heads", "mlpRatio", "vocabSize", "textLength", "ropeBase", "timestepDim", "defaultSteps",
-            "defaultGuidance", "scheduleShift", "sourceConditioning", "pooledText", "codec", "formatVersion");
+            "defaultGuidance", "scheduleShift", "sourceConditioning", "pooledText", "samplerStart", "codec", "formatVersion");
 
     public ModelConfig {
         if (name == null || name.isBlank()) {
@@ -111,6 +117,9 @@ public record ModelConfig(
         if (!(scheduleShift > 0)) {
             throw new IllegalArgumentException("scheduleShift must be > 0, was " + scheduleShift);
         }
+        if (!(samplerStart > 0 && samplerStart <= 1)) {
+            throw new IllegalArgumentException("samplerStart must be in (0, 1], was " + samplerStart);
+        }
     }
 
     private static void positive(String field, int value) {
@@ -121,12 +130,12 @@ public record ModelConfig(
 
     /** Test preset: 32 px images, 8 px patches (16 tokens), width 32, 2 layers, 2 heads. */
     public static ModelConfig tiny(int vocabSize) {
-        return new ModelConfig("tiny", 32, 8, 16, 3, 32, 2, 2, 2, vocabSize, 6, 100f, 32, 8, 3.0f, 1.0f, true, true);
+        return new ModelConfig("tiny", 32, 8, 16, 3, 32, 2, 2, 2, vocabSize, 6, 100f, 32, 8, 3.0f, 1.0f, true, true, 1f);
     }
 
     /** Shipped preset; see the class Javadoc for why these sizes. */
     public static ModelConfig base(int vocabSize) {
-        return new ModelConfig("base", 128, 16, 32, 3, 256, 6, 4, 4, vocabSize, 16, 100f, 256, 20, 3.0f, 3.0f, true, true);
+        return new ModelConfig("base", 128, 16, 32, 3, 256, 6, 4, 4, vocabSize, 16, 100f, 256, 20, 3.0f, 3.0f, true, true, 1f);
     }
 
     /** A preset by name ({@code tiny} or {@code base}). */
@@ -195,9 +204,16 @@ public record ModelConfig(
         return kind == studio.vincie.model.nn.SegmentKind.IMAGE ? imagePatchDim() : maskPatchDim();
     }
 
+    /** The same architecture with another noise level at which image sampling starts. */
+    public ModelConfig withSamplerStart(float start) {
+        return new ModelConfig(name, imageSize, patchSize, maskPatchSize, imageChannels, width, depth, heads, mlpRatio,
+                vocabSize, textLength, ropeBase, timestepDim, defaultSteps, defaultGuidance, scheduleShift,
+                sourceConditioning, pooledText, start);
+    }
+
     public ModelConfig withVocabSize(int newVocabSize) {
         return new ModelConfig(name, imageSize, patchSize, maskPatchSize, imageChannels, width, depth, heads, mlpRatio, newVocabSize,
-                textLength, ropeBase, timestepDim, defaultSteps, defaultGuidance, scheduleShift, sourceConditioning, pooledText);
+                textLength, ropeBase, timestepDim, defaultSteps, defaultGuidance, scheduleShift, sourceConditioning, pooledText, samplerStart);
     }
 
     /** The {@code config.json} object. */
@@ -223,6 +239,7 @@ public record ModelConfig(
         m.put("scheduleShift", scheduleShift);
         m.put("sourceConditioning", sourceConditioning);
         m.put("pooledText", pooledText);
+        m.put("samplerStart", samplerStart);
         return ai.djl.util.JsonUtils.GSON.toJsonTree(m).getAsJsonObject();
     }
 
@@ -251,7 +268,8 @@ public record ModelConfig(
                 num(json, "textLength").intValue(), num(json, "ropeBase").floatValue(),
                 num(json, "timestepDim").intValue(), num(json, "defaultSteps").intValue(),
                 num(json, "defaultGuidance").floatValue(), num(json, "scheduleShift").floatValue(),
-                flag(json, "sourceConditioning"), flag(json, "pooledText"));
+                flag(json, "sourceConditioning"), flag(json, "pooledText"),
+                json.has("samplerStart") ? num(json, "samplerStart").floatValue() : 1f);
     }
 
     /** An optional boolean field: absent (older folders) means false. */

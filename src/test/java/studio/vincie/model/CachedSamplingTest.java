@@ -25,7 +25,7 @@ class CachedSamplingTest {
         TinyFixtures.prepareEngine();
     }
 
-    private final ModelConfig config = TinyFixtures.config();
+    private ModelConfig config = TinyFixtures.config();
     private final Tokenizer tokenizer = TinyFixtures.tokenizer();
     private final PatchCodec codec = TinyFixtures.codec(config);
 
@@ -78,6 +78,30 @@ class CachedSamplingTest {
                 // I0, T1, I1, T2, C2, N2, I2, T3, C3, N3 (I3 is appended by the next turn)
                 assertThat(cached.cachedTokens()).isEqualTo(3 * g + 3 * l + 4 * mk);
                 assertThat(full.cachedTokens()).isZero();
+            }
+        }
+    }
+
+    @Test
+    void aPartialStartIsExactWithTheCacheAndStartsFromTheSource() {
+        config = config.withSamplerStart(0.6f);
+        try (NDManager m = NDManager.newBaseManager()) {
+            BlockCausalDiT model = new BlockCausalDiT(DitWeights.init(m, config, 35, false));
+            try (TurnGenerator cached = new TurnGenerator(model, codec, tokenizer.nullInstruction(), m);
+                 TurnGenerator full = new TurnGenerator(model, codec, tokenizer.nullInstruction(), m)) {
+                List<float[]> a = threeTurns(cached, true, 300);
+                List<float[]> b = threeTurns(full, false, 300);
+                for (int i = 0; i < a.size(); i++) {
+                    assertThat(BlockCausalDiTTest.relativeError(a.get(i), b.get(i))).as("array %d", i).isLessThan(1e-4);
+                }
+            }
+            // a zero-initialised model predicts x0 = source at every step, so any start ends on the source
+            BlockCausalDiT fresh = new BlockCausalDiT(DitWeights.init(m, config, 36, true));
+            try (TurnGenerator gen = new TurnGenerator(fresh, codec, tokenizer.nullInstruction(), m)) {
+                float[] source = codec.encodeImage(TinyFixtures.noiseImage(config.imageSize(), 7));
+                TurnOutput o = gen.generate(new TurnInput(List.of(Segment.image(0, source)), 1,
+                        tokenizer.encode("remove the circle"), null, false, 5, 4, 2f), true, FlowSampler.StepListener.NONE);
+                assertThat(BlockCausalDiTTest.relativeError(o.image(), source)).isLessThan(1e-5);
             }
         }
     }

@@ -49,7 +49,13 @@ public final class FlowSampler {
      * manager. Intermediate states are closed as soon as they are used.
      */
     public static NDArray sample(NDArray noise, int steps, float shift, Velocity v, StepListener listener) {
-        float[] ts = schedule(steps, shift);
+        return sample(noise, schedule(steps, shift), v, listener);
+    }
+
+    /** Integrates from {@code start} (x at {@code ts[0]}; not closed) over decreasing timesteps {@code ts}. */
+    public static NDArray sample(NDArray start, float[] ts, Velocity v, StepListener listener) {
+        int steps = ts.length - 1;
+        NDArray noise = start;
         NDArray x = noise;
         for (int i = 0; i < steps; i++) {
             NDArray vel = v.at(x, ts[i]);

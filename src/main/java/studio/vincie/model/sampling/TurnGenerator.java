@@ -159,8 +159,19 @@ public final class TurnGenerator implements AutoCloseable {
                 : (x, t) -> fullVelocity(x, t, in.context(), suffix, template, source, instructions);
         FlowSampler.Velocity v = rows == 2 ? FlowSampler.guided(both, in.guidance()) : both;
         try (NDManager target = m.newSubManager()) {
+            float[] ts = FlowSampler.schedule(in.steps(), c.scheduleShift());
+            float t0 = c.samplerStart();
+            if (t0 < 1f && kind == SegmentKind.IMAGE && source != null) {
+                // SDEdit start: the source noised to t0, then the schedule scaled to run from t0 to 0
+                for (int i = 0; i < ts.length; i++) {
+                    ts[i] *= t0;
+                }
+                for (int i = 0; i < noise.length; i++) {
+                    noise[i] = (1 - t0) * source[i] + t0 * noise[i];
+                }
+            }
             NDArray x1 = target.create(noise, new Shape(1, g, p)); // (1, G, P)
-            NDArray x0 = FlowSampler.sample(x1, in.steps(), c.scheduleShift(), v, progress);
+            NDArray x0 = FlowSampler.sample(x1, ts, v, progress);
             return x0.toFloatArray();
         }
     }
