@@ -204,15 +204,13 @@ public final class BlockCausalDiT {
             NDArray e = inputProjection(v, SegmentKind.CURRENT_MASK); // (N, D)
             x = x.add(kinds > 1 ? e.mul(indicator(m, b, k -> k >= SegmentKind.CURRENT_MASK.ordinal())) : e);
         }
-        if (b.hasSource) {
-            NDArray v = m.create(b.source, new Shape(n, c.imagePatchDim())); // (N, Pi)
-            NDArray on = m.create(b.hasSourceToken, new Shape(n, 1)); // (N, 1)
-            x = x.add(sourceProjection(v).mul(on));
+        if (b.sourceCount > 0) {
+            NDArray v = m.create(b.sourceRows, new Shape(b.sourceCount, c.imagePatchDim())); // (K, Pi)
+            x = x.add(spread(m, sourceProjection(v), b.sourceRow)); // (N, D)
         }
-        if (b.hasMaskSource) {
-            NDArray v = m.create(b.maskSource, new Shape(n, c.maskSourceDim())); // (N, Pms)
-            NDArray on = m.create(b.hasMaskSourceToken, new Shape(n, 1)); // (N, 1)
-            x = x.add(maskSourceProjection(v).mul(on));
+        if (b.maskSourceCount > 0) {
+            NDArray v = m.create(b.maskSourceRows, new Shape(b.maskSourceCount, c.maskSourceDim())); // (K, Pms)
+            x = x.add(spread(m, maskSourceProjection(v), b.maskSourceRow)); // (N, D)
         }
         if (b.pooledTexts.size() > 1) {
             int u = b.pooledTexts.size() - 1;
@@ -226,6 +224,16 @@ public final class BlockCausalDiT {
             x = x.add(m.create(pick, new Shape(n, u)).matMul(pooled));
         }
         return x.reshape(b.batch, b.length, c.width());
+    }
+
+    /**
+     * Rows of {@code projected} (K, D) placed at the tokens that own them: (N, D), token i taking row
+     * {@code row[i] - 1} and zeros where {@code row[i] == 0}. Only the K tokens with a source are
+     * projected (a dense projection of all N tokens cost ~9 GFLOP per base training step).
+     */
+    private NDArray spread(NDManager m, NDArray projected, int[] row) {
+        NDArray table = m.zeros(new Shape(1, c.width())).concat(projected, 0); // (K + 1, D)
+        return rows(table, m.create(toLong(row))); // (N, D)
     }
 
     /** Projected mean word embedding of each instruction (ModelConfig.pooledText): (U, D). */

@@ -26,14 +26,18 @@ public final class TokenBatch {
     final int[] textId;
     final float[] image;
     final float[] mask;
-    /** Per token, the source patch of a noisy image token (design: ModelConfig.sourceConditioning); else 0. */
-    final float[] source;
-    /** Per token, 1 for a noisy image token that has a source, else 0. */
-    final float[] hasSourceToken;
-    /** Per token, the source patches under a noisy mask token ({@link ModelConfig#maskSourceDim()}); else 0. */
-    final float[] maskSource;
-    /** Per token, 1 for a noisy mask token that has a source, else 0. */
-    final float[] hasMaskSourceToken;
+    /**
+     * Source patches of the noisy image tokens that have one (ModelConfig.sourceConditioning), packed:
+     * {@code sourceCount x imagePatchDim}. Few tokens have a source, so only those are stored and
+     * projected; {@link #sourceRow} says which row a token takes (1-based; 0 = none).
+     */
+    final float[] sourceRows;
+    final int[] sourceRow;
+    final int sourceCount;
+    /** The same for noisy mask tokens: the source patches under each ({@link ModelConfig#maskSourceDim()}). */
+    final float[] maskSourceRows;
+    final int[] maskSourceRow;
+    final int maskSourceCount;
     final int[] seg;
     final float[] row;
     final float[] col;
@@ -44,8 +48,6 @@ public final class TokenBatch {
     final boolean hasText;
     final boolean hasImage;
     final boolean hasMask;
-    final boolean hasSource;
-    final boolean hasMaskSource;
     /** Per token, the row of {@link #pooledTexts} whose mean embedding it receives; 0 = none. */
     final int[] pooledIndex;
     /** Instructions pooled into noisy tokens (ModelConfig.pooledText); entry 0 is "none" (null). */
@@ -81,21 +83,28 @@ public final class TokenBatch {
         hasImage = anyImage;
         hasMask = anyMask;
         image = anyImage ? new float[n * pi] : null;
-        boolean anySource = false;
-        boolean anyMaskSource = false;
+        int imageSources = 0;
+        int maskSources = 0;
         for (Builder.Row r : b.rows) {
             for (Builder.Entry e : r.entries) {
-                anySource |= e.source != null && e.segment.kind() == SegmentKind.IMAGE;
-                anyMaskSource |= e.source != null && e.segment.kind().isMask();
+                if (e.source != null) {
+                    if (e.segment.kind() == SegmentKind.IMAGE) {
+                        imageSources += e.segment.tokenCount(b.config);
+                    } else {
+                        maskSources += e.segment.tokenCount(b.config);
+                    }
+                }
             }
         }
-        hasSource = anySource;
-        source = anySource ? new float[n * pi] : null;
-        hasSourceToken = anySource ? new float[n] : null;
         int ms = b.config.maskSourceDim();
-        hasMaskSource = anyMaskSource;
-        maskSource = anyMaskSource ? new float[n * ms] : null;
-        hasMaskSourceToken = anyMaskSource ? new float[n] : null;
+        sourceCount = imageSources;
+        sourceRows = new float[imageSources * pi];
+        sourceRow = new int[n];
+        maskSourceCount = maskSources;
+        maskSourceRows = new float[maskSources * ms];
+        maskSourceRow = new int[n];
+        int nextSource = 0;
+        int nextMaskSource = 0;
         mask = anyMask ? new float[n * pm] : null;
         int grid = b.config.grid();
         int maskGrid = b.config.maskGrid();
@@ -123,16 +132,16 @@ public final class TokenBatch {
                         col[p] = i % grid;
                         System.arraycopy(s.values(), i * pi, image, p * pi, pi);
                         if (e.source != null) {
-                            System.arraycopy(e.source, i * pi, source, p * pi, pi);
-                            hasSourceToken[p] = 1f;
+                            System.arraycopy(e.source, i * pi, sourceRows, nextSource * pi, pi);
+                            sourceRow[p] = ++nextSource;
                         }
                     } else {
                         row[p] = maskPosition(i / maskGrid, ratio);
                         col[p] = maskPosition(i % maskGrid, ratio);
                         System.arraycopy(s.values(), i * pm, mask, p * pm, pm);
                         if (under != null) {
-                            System.arraycopy(under, i * ms, maskSource, p * ms, ms);
-                            hasMaskSourceToken[p] = 1f;
+                            System.arraycopy(under, i * ms, maskSourceRows, nextMaskSource * ms, ms);
+                            maskSourceRow[p] = ++nextMaskSource;
                         }
                     }
                 }
@@ -194,11 +203,16 @@ public final class TokenBatch {
      * (tokens x P, zero where a token has none), or null when no token of the batch has a source.
      */
     public float[] source(int b, int pos, int tokens, int patchDim) {
-        if (!hasSource) {
+        if (sourceCount == 0) {
             return null;
         }
         float[] out = new float[tokens * patchDim];
-        System.arraycopy(source, flat(b, pos) * patchDim, out, 0, out.length);
+        for (int i = 0; i < tokens; i++) {
+            int r = sourceRow[flat(b, pos + i)];
+            if (r > 0) {
+                System.arraycopy(sourceRows, (r - 1) * patchDim, out, i * patchDim, patchDim);
+            }
+        }
         return out;
     }
 
