@@ -78,48 +78,9 @@ public final class ImageMetrics {
         return union == 0 ? 1.0 : inter / (double) union;
     }
 
-    /** Grows a binary mask by {@code radius} pixels (square neighbourhood). */
+    /** Grows a binary mask by {@code radius} pixels (square neighbourhood; outside the image counts as unset). */
     public static boolean[] dilate(boolean[] mask, int width, int height, int radius) {
-        if (radius <= 0) {
-            return mask.clone();
-        }
-        // Separable max filter: horizontal pass then vertical pass, O(pixels * radius).
-        boolean[] horizontal = new boolean[mask.length];
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                boolean any = false;
-                for (int dx = -radius; dx <= radius && !any; dx++) {
-                    int xx = x + dx;
-                    any = xx >= 0 && xx < width && mask[y * width + xx];
-                }
-                horizontal[y * width + x] = any;
-            }
-        }
-        boolean[] out = new boolean[mask.length];
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                boolean any = false;
-                for (int dy = -radius; dy <= radius && !any; dy++) {
-                    int yy = y + dy;
-                    any = yy >= 0 && yy < height && horizontal[yy * width + x];
-                }
-                out[y * width + x] = any;
-            }
-        }
-        return out;
-    }
-
-    /** Shrinks a binary mask by {@code radius} pixels (the complement of dilating the complement). */
-    public static boolean[] erode(boolean[] mask, int width, int height, int radius) {
-        boolean[] inverse = new boolean[mask.length];
-        for (int i = 0; i < mask.length; i++) {
-            inverse[i] = !mask[i];
-        }
-        boolean[] grown = dilate(inverse, width, height, radius);
-        for (int i = 0; i < grown.length; i++) {
-            grown[i] = !grown[i];
-        }
-        return grown;
+        return radius <= 0 ? mask.clone() : studio.vincie.data.masks.Morphology.dilate(mask, width, height, radius);
     }
 
     /** Gaussian blur of an RGB image (kernel radius 3 sigma, at least 1; edges keep their pixels). */

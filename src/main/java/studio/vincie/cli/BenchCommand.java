@@ -7,9 +7,6 @@ import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import studio.vincie.bench.BenchModels;
@@ -22,6 +19,7 @@ import studio.vincie.bench.JudgeTolerances;
 import studio.vincie.bench.StudioBenchSessions;
 import studio.vincie.bench.TurnJudge;
 import studio.vincie.bench.TurnOutcome;
+import studio.vincie.data.pipeline.Progress;
 import studio.vincie.model.EditModel;
 
 /**
@@ -96,8 +94,7 @@ public final class BenchCommand implements Callable<Integer> {
                         seed);
                 TurnJudge judge = new TurnJudge(JudgeTolerances.DEFAULT);
                 List<TurnOutcome> outcomes;
-                try (ProgressBar bar = new ProgressBarBuilder().setTaskName("bench " + info.id())
-                        .setInitialMax(set.size()).setStyle(ProgressBarStyle.ASCII).continuousUpdate().build()) {
+                try (Progress bar = new Progress("bench " + info.id(), set.size(), true)) {
                     outcomes = new BenchRunner(editModel, judge, options).run(set, s -> bar.step());
                 }
                 double wall = (System.nanoTime() - start) / 1e9;
@@ -118,8 +115,10 @@ public final class BenchCommand implements Callable<Integer> {
                 }
             }
             return 0;
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | studio.vincie.model.io.ModelLoadException e) {
             return CliErrors.error(LOG, "bench", e.getMessage(), e);
+        } catch (java.io.IOException e) {
+            return CliErrors.error(LOG, "bench", "cannot write the report: " + e.getMessage(), e);
         } catch (Exception e) {
             return CliErrors.failed(LOG, "bench", e);
         }
@@ -134,6 +133,12 @@ public final class BenchCommand implements Callable<Integer> {
         }
         if (size < 32 || size > 1024) {
             throw new IllegalArgumentException("--size must be between 32 and 1024 pixels, was " + size);
+        }
+        if (steps != null && steps < 1) {
+            throw new IllegalArgumentException("--steps must be at least 1, was " + steps);
+        }
+        if (guidance != null && !(guidance >= 0)) {
+            throw new IllegalArgumentException("--guidance must be >= 0, was " + guidance);
         }
         if (!masks.equals("none") && !masks.equals("given")) {
             throw new IllegalArgumentException("--masks must be 'none' or 'given', was '" + masks + "'");

@@ -113,7 +113,17 @@ public final class LossCurve {
 
     /** Redraws {@code loss.png} from a {@code train.csv}: {@code LossCurve CSV PNG TITLE}. */
     public static void main(String[] args) throws IOException {
-        write(TrainLog.read(Path.of(args[0])), args.length > 2 ? args[2] : "", Path.of(args[1]));
+        if (args.length < 2) {
+            System.err.println("usage: LossCurve TRAIN_CSV OUT_PNG [TITLE]");
+            System.exit(2);
+        }
+        List<TrainLog.Row> rows = TrainLog.read(Path.of(args[0]));
+        if (rows.isEmpty()) {
+            // Never replace a good chart with an empty one because the wrong file was given.
+            System.err.println(args[0] + " has no training steps; " + args[1] + " was left as it is");
+            System.exit(1);
+        }
+        write(rows, args.length > 2 ? args[2] : "", Path.of(args[1]));
     }
 
     private static void legend(Graphics2D g, int x, int y, Color c, String text) {

@@ -7,9 +7,10 @@ import java.util.Random;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import studio.vincie.data.frames.Psnr;
 import studio.vincie.data.world.StudioSession;
-import studio.vincie.data.world.StudioSessionGenerator;
 import studio.vincie.data.world.StudioTurn;
+import studio.vincie.model.DitEditModel;
 import studio.vincie.model.InferenceThreads;
 import studio.vincie.model.ModelConfig;
 import studio.vincie.model.codec.PatchCodec;
@@ -38,38 +39,35 @@ public final class NoiseLevelCheck {
     }
 
     public static void main(String[] args) throws Exception {
+        String usage = "usage: NoiseLevelCheck MODEL_FOLDER SESSIONS SEED [STEPS [GUIDANCE]]";
         if (args.length < 3) {
-            System.err.println("usage: NoiseLevelCheck MODEL_FOLDER SESSIONS SEED [STEPS [GUIDANCE]]");
+            System.err.println(usage);
             System.exit(2);
         }
-        int sessions = Integer.parseInt(args[1]);
+        int sessions = TurnOneCheck.positive(args[1], "SESSIONS", usage);
         long seed = Long.parseLong(args[2]);
-        int steps = args.length > 3 ? Integer.parseInt(args[3]) : 1;
+        int steps = args.length > 3 ? TurnOneCheck.positive(args[3], "STEPS", usage) : 1;
         float guidance = args.length > 4 ? Float.parseFloat(args[4]) : 1f;
         InferenceThreads.prepare();
         double[][] sum = new double[LEVELS.length][4]; // pooled squared error and count, inside then outside
         double[] identity = new double[4];
         double[] sampled = new double[4];
         try (NDManager m = NDManager.newBaseManager();
-             ModelFolder.Loaded loaded = ModelFolder.load(Path.of(args[0]), m)) {
+             ModelFolder.Loaded loaded = ModelFolder.load(Path.of(args[0]), m);
+             DitEditModel edit = DitEditModel.load(Path.of(args[0]))) {
             ModelConfig c = loaded.config();
             BlockCausalDiT model = new BlockCausalDiT(loaded.weights());
             PatchCodec codec = PatchCodec.of(c);
             Random rng = new Random(seed);
             for (int i = 0; i < sessions; i++) {
-                StudioSession s = StudioSessionGenerator.generate(seed * 7_000_003L + i, 1, c.imageSize());
+                StudioSession s = TurnOneCheck.session(seed, i, c.imageSize());
                 StudioTurn turn = s.turns().get(0);
                 float[] source = codec.encodeImage(s.startImage());
                 float[] truth = codec.encodeImage(turn.image());
                 boolean[] region = region(codec, turn);
                 add(identity, source, truth, region);
                 int[] text = loaded.tokenizer().encode(turn.text());
-                try (studio.vincie.model.DitEditModel edit = studio.vincie.model.DitEditModel.load(Path.of(args[0]))) {
-                    java.awt.image.BufferedImage out = edit.edit(new studio.vincie.model.EditRequest(s.startImage(),
-                            java.util.List.of(), turn.text(), null, seed + i, steps, guidance), (d, t) -> { },
-                            studio.vincie.model.Cancellation.NEVER).image();
-                    add(sampled, codec.encodeImage(out), truth, region);
-                }
+                add(sampled, codec.encodeImage(TurnOneCheck.edit(edit, s, seed + i, steps, guidance)), truth, region);
                 for (int l = 0; l < LEVELS.length; l++) {
                     float t = LEVELS[l];
                     float[] xt = new float[truth.length];
@@ -85,7 +83,7 @@ public final class NoiseLevelCheck {
         for (int l = 0; l < LEVELS.length; l++) {
             System.out.printf(Locale.ROOT, "t = %.1f   %6.2f / %6.2f%n", LEVELS[l], psnr(sum[l], 0), psnr(sum[l], 2));
         }
-        System.out.printf(Locale.ROOT, "source    %6.2f / %6.2f  (change nothing)%n", psnr(identity, 0), psnr(identity, 2));
+        System.out.printf(Locale.ROOT, "source    %6.2f / %6.2f  (change nothing; %.0f = exact)%n", psnr(identity, 0), psnr(identity, 2), Psnr.CAP);
         System.out.printf(Locale.ROOT, "edit      %6.2f / %6.2f  (DitEditModel, %d steps, guidance %.1f)%n",
                 psnr(sampled, 0), psnr(sampled, 2), steps, guidance);
     }
@@ -127,8 +125,8 @@ public final class NoiseLevelCheck {
         }
     }
 
-    /** PSNR of pooled squared errors at {@code k}; 99 when exact or empty. */
+    /** PSNR of pooled squared errors at {@code k}, capped like {@link Psnr}; the cap when exact or empty. */
     private static double psnr(double[] acc, int k) {
-        return acc[k + 1] == 0 || acc[k] == 0 ? 99 : 10 * Math.log10(acc[k + 1] / acc[k]);
+        return acc[k + 1] == 0 || acc[k] == 0 ? Psnr.CAP : Math.min(Psnr.CAP, 10 * Math.log10(acc[k + 1] / acc[k]));
     }
 }

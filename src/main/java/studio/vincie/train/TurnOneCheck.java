@@ -12,7 +12,7 @@ import studio.vincie.data.world.StudioTurn;
 import studio.vincie.model.Cancellation;
 import studio.vincie.model.DitEditModel;
 import studio.vincie.model.EditRequest;
-import studio.vincie.model.EditResult;
+import studio.vincie.model.EditProgress;
 
 /**
  * A quick, honest sanity check of a trained model folder on held-out studio sessions (not the
@@ -32,12 +32,39 @@ public final class TurnOneCheck {
     public record Figures(double psnrModel, double psnrIdentity, double changeInside, double changeOutside) {
     }
 
+    /**
+     * Check session {@code i} of a seed: one turn at {@code size} px. The single definition shared by this
+     * check, {@link NoiseLevelCheck} and the shipped-model test, so their figures are about the same turns.
+     */
+    public static StudioSession session(long seed, int i, int size) {
+        return StudioSessionGenerator.generate(seed * 7_000_003L + i, 1, size);
+    }
+
+    /** Turn 1 of {@code s} edited from its instruction alone, with the given sampler settings. */
+    public static BufferedImage edit(DitEditModel model, StudioSession s, long seed, int steps, float guidance) {
+        EditRequest request = new EditRequest(s.startImage(), List.of(), s.turns().get(0).text(), null, seed,
+                steps, guidance);
+        return model.edit(request, EditProgress.NONE, Cancellation.NEVER).image();
+    }
+
+    /** Parses a count argument, exiting with the usage line when it is not a positive number. */
+    static int positive(String value, String name, String usage) {
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // falls through to the message
+        }
+        System.err.println(name + " must be a positive whole number, was '" + value + "'\n" + usage);
+        System.exit(2);
+        return 0;
+    }
+
     public static Figures check(DitEditModel model, StudioSession s, long seed) {
         StudioTurn t = s.turns().get(0);
-        EditRequest request = new EditRequest(s.startImage(), List.of(), t.text(), null, seed,
-                model.config().defaultSteps(), model.config().defaultGuidance());
-        EditResult r = model.edit(request, (step, total) -> { }, Cancellation.NEVER);
-        BufferedImage out = r.image();
+        BufferedImage out = edit(model, s, seed, model.config().defaultSteps(), model.config().defaultGuidance());
         return new Figures(Psnr.of(out, t.image()), Psnr.of(s.startImage(), t.image()),
                 change(s.startImage(), out, t.currentMask(), t.nextMask(), true),
                 change(s.startImage(), out, t.currentMask(), t.nextMask(), false));
@@ -68,17 +95,18 @@ public final class TurnOneCheck {
 
     /** {@code MODEL SESSIONS SEED}: prints one line per session and the means. */
     public static void main(String[] args) throws Exception {
+        String usage = "usage: TurnOneCheck MODEL_FOLDER SESSIONS SEED";
         if (args.length < 3) {
-            System.err.println("usage: TurnOneCheck MODEL_FOLDER SESSIONS SEED");
+            System.err.println(usage);
             System.exit(2);
         }
-        int sessions = Integer.parseInt(args[1]);
+        int sessions = positive(args[1], "SESSIONS", usage);
         long seed = Long.parseLong(args[2]);
         double[] sum = new double[4];
         try (DitEditModel model = DitEditModel.load(Path.of(args[0]))) {
             int size = model.config().imageSize();
             for (int i = 0; i < sessions; i++) {
-                StudioSession s = StudioSessionGenerator.generate(seed * 7_000_003L + i, 1, size);
+                StudioSession s = session(seed, i, size);
                 Figures f = check(model, s, seed + i);
                 System.out.printf(Locale.ROOT, "%3d %-12s psnr model %.2f identity %.2f | change in %.1f out %.1f | %s%n",
                         i, s.turns().get(0).category().label(), f.psnrModel(), f.psnrIdentity(), f.changeInside(),

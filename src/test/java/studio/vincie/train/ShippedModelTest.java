@@ -63,7 +63,7 @@ class ShippedModelTest {
         double outside = 0;
         try (DitEditModel model = DitEditModel.load(FOLDER)) {
             for (int i = 0; i < SESSIONS; i++) {
-                StudioSession s = StudioSessionGenerator.generate(SEED * 7_000_003L + i, 1, model.config().imageSize());
+                StudioSession s = TurnOneCheck.session(SEED, i, model.config().imageSize());
                 TurnOneCheck.Figures f = TurnOneCheck.check(model, s, SEED + i);
                 psnrModel += f.psnrModel() / SESSIONS;
                 psnrIdentity += f.psnrIdentity() / SESSIONS;

@@ -193,6 +193,21 @@ public final class TokenBatch {
         return out;
     }
 
+    /**
+     * The source of a generated segment {@code index} (ModelConfig.sourceConditioning): the values of
+     * the image with the highest index below it among {@code clean}, or null. The one definition the
+     * packer, full recomputation and the cached sampler share.
+     */
+    public static float[] sourceOf(List<Segment> clean, int index) {
+        Segment best = null;
+        for (Segment g : clean) {
+            if (g.kind() == SegmentKind.IMAGE && g.index() < index && (best == null || g.index() > best.index())) {
+                best = g;
+            }
+        }
+        return best == null ? null : best.values();
+    }
+
     /** Position on the image grid of mask row/column {@code i}: the centre of the image tokens it covers. */
     static float maskPosition(int i, float ratio) {
         return (i + 0.5f) * ratio - 0.5f;
@@ -319,17 +334,9 @@ public final class TokenBatch {
             final List<Entry> entries = new ArrayList<>();
             int tokens;
 
-            /** Values of the clean image with the highest index below {@code index}, or null. */
+            /** The source of a noisy copy of segment {@code index}: see {@link TokenBatch#sourceOf}. */
             float[] latestCleanImageBefore(int index) {
-                Segment best = null;
-                for (Entry e : entries) {
-                    Segment g = e.segment;
-                    if (e.clean && g.kind() == SegmentKind.IMAGE && g.index() < index
-                            && (best == null || g.index() > best.index())) {
-                        best = g;
-                    }
-                }
-                return best == null ? null : best.values();
+                return sourceOf(entries.stream().filter(Entry::clean).map(Entry::segment).toList(), index);
             }
 
             /** Token ids of the clean instruction of {@code turn} in this row, or null. */

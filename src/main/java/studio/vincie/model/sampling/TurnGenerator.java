@@ -148,7 +148,7 @@ public final class TurnGenerator implements AutoCloseable {
             noise[i] = (float) rng.nextGaussian();
         }
         Segment template = new Segment(kind, index, null, new float[g * p]);
-        float[] source = c.sourceConditioning() ? sourceImage(in.context(), index) : null;
+        float[] source = c.sourceConditioning() ? TokenBatch.sourceOf(in.context(), index) : null;
         int rows = suffix.get(0).size();
         int[][] instructions = c.pooledText() ? instructions(suffix.get(0)) : null;
         FlowSampler.Velocity both = useCache
@@ -183,17 +183,6 @@ public final class TurnGenerator implements AutoCloseable {
             out[r] = textRows.get(r).tokenIds();
         }
         return out;
-    }
-
-    /** Values of the latest context image before segment {@code index} (the edit's source), or null. */
-    static float[] sourceImage(List<Segment> context, int index) {
-        Segment best = null;
-        for (Segment s : context) {
-            if (s.kind() == SegmentKind.IMAGE && s.index() < index && (best == null || s.index() > best.index())) {
-                best = s;
-            }
-        }
-        return best == null ? null : best.values();
     }
 
     /** Velocity by re-running the whole session with the mask: context + suffix rows + noisy target. */
