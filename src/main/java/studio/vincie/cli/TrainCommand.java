@@ -61,6 +61,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--max-targets", description = "At most this many noisy copies per session (0 = all).")
     Integer maxTargets;
 
+    @Option(names = "--edit-boost",
+            description = "Extra loss weight of the image tokens an edit changes (0 = plain mean; e.g. 4).")
+    Float editBoost;
+
     @Option(names = "--ema-decay", description = "EMA decay of the exported weights.")
     Float emaDecay;
 
@@ -88,6 +92,7 @@ public final class TrainCommand implements Callable<Integer> {
             TrainOptions options = new TrainOptions(preset, or(steps, d.steps()), or(batch, d.batch()), or(lr, d.lr()),
                     or(warmup, d.warmupSteps()), d.minLrRatio(), d.weightDecay(), d.clipNorm(),
                     or(emaDecay, d.emaDecay()), or(seed, d.seed()), or(maxTargets, d.maxTargets()), d.maskWeight(),
+                    or(editBoost, d.editBoost()),
                     d.maxVocab(), or(valEvery, d.valEvery()), d.valSessions(), checkpointMinutes, minutes, stopAt,
                     d.queueSize(), !noProgress);
             Dataset dataset = Dataset.open(data);

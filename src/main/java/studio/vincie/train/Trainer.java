@@ -217,7 +217,7 @@ public final class Trainer {
         try (NDManager sm = root.newSubManager()) {
             float[] v;
             try (GradientCollector gc = sm.getEngine().newGradientCollector()) {
-                FlowLosses losses = FlowObjective.losses(sm, model, batch, options.maskWeight());
+                FlowLosses losses = FlowObjective.losses(sm, model, batch, options.maskWeight(), options.editBoost());
                 gc.backward(losses.total());
                 v = losses.values();
             }
@@ -267,7 +267,10 @@ public final class Trainer {
         return skipped;
     }
 
-    /** Mean total loss of the EMA model over the fixed validation batches (NaN when there are none). */
+    /**
+     * Mean total loss of the EMA model over the fixed validation batches (NaN when there are none);
+     * unweighted ({@code editBoost} 0), so that runs with different boosts compare.
+     */
     private float validate(NDManager root, BlockCausalDiT emaModel, List<PackedBatch> val) {
         if (val.isEmpty()) {
             return Float.NaN;

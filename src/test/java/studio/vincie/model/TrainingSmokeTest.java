@@ -61,4 +61,33 @@ class TrainingSmokeTest {
             assertThat(last).as("mean loss of the last 10 steps vs the first 10 (%s)", first).isLessThan(0.6f * first);
         }
     }
+
+    @Test
+    void theEditBoostReweightsOnlyTheImageLoss() {
+        ModelConfig c = TinyFixtures.config();
+        // I1 is I0 with one block repainted: only that block's tokens are changed by the edit
+        java.awt.image.BufferedImage i0 = TinyFixtures.noiseImage(c.imageSize(), 9);
+        java.awt.image.BufferedImage i1 = TinyFixtures.noiseImage(c.imageSize(), 9);
+        java.awt.image.BufferedImage block = TinyFixtures.noiseImage(c.imageSize(), 10);
+        for (int y = 0; y < c.imageSize() / 2; y++) {
+            for (int x = 0; x < c.imageSize() / 2; x++) {
+                i1.setRGB(x, y, block.getRGB(x, y));
+            }
+        }
+        SessionExample session = SessionExample.encode(List.of(i0, i1), List.of(TinyFixtures.CAPTIONS.get(0)),
+                List.of(TinyFixtures.blockMask(c.imageSize(), 1)), List.of(TinyFixtures.blockMask(c.imageSize(), 2)),
+                TinyFixtures.codec(c), TinyFixtures.tokenizer());
+        try (NDManager root = NDManager.newBaseManager()) {
+            BlockCausalDiT model = new BlockCausalDiT(DitWeights.init(root, c, 5, false));
+            SessionPacker packer = new SessionPacker(c, TinyFixtures.tokenizer(), PackOptions.none());
+            var batch = packer.pack(List.of(session), new Random(3));
+            float[] plain = FlowObjective.losses(root, model, batch, 1f).values();
+            float[] zero = FlowObjective.losses(root, model, batch, 1f, 0f).values();
+            float[] boosted = FlowObjective.losses(root, model, batch, 1f, 4f).values();
+            assertThat(zero).containsExactly(plain);
+            assertThat(boosted[1]).as("NIP").isNotEqualTo(plain[1]);
+            assertThat(plain[2]).as("CSP").isPositive();
+            assertThat(new float[] {boosted[2], boosted[3]}).as("CSP, NSP").containsExactly(plain[2], plain[3]);
+        }
+    }
 }

@@ -22,21 +22,38 @@ public final class FlowObjective {
     private FlowObjective() {
     }
 
+    /**
+     * Threshold on {@code |x0 - source|} (patch values in [-1, 1]; 0.1 is about 13 of 255) above which an
+     * image token counts as changed by its turn's edit.
+     */
+    public static final float CHANGED = 0.1f;
+
     /** NIP + CSP + NSP losses; {@code maskWeight} scales CSP and NSP in the total. */
     public static FlowLosses losses(NDManager m, BlockCausalDiT model, PackedBatch batch, float maskWeight) {
+        return losses(m, model, batch, maskWeight, 0f);
+    }
+
+    /**
+     * As {@link #losses(NDManager, BlockCausalDiT, PackedBatch, float)}, with the NIP error of every image
+     * token that the edit changes (some value of the clean target differs from the source by more than
+     * {@link #CHANGED}) weighted {@code 1 + editBoost} instead of 1; the weighted mean is normalised by the
+     * weights, so {@code editBoost = 0} is the plain mean. Without source conditioning it has no effect.
+     */
+    public static FlowLosses losses(NDManager m, BlockCausalDiT model, PackedBatch batch, float maskWeight,
+                                    float editBoost) {
         ModelConfig c = model.config();
         NDArray hidden = model.forward(m, batch.tokens(), false)
                 .reshape(batch.tokens().batch * (long) batch.tokens().length, c.width()); // (B*T, D)
-        NDArray nip = taskLoss(m, model, hidden, batch, PackedBatch.Task.NIP);
-        NDArray csp = taskLoss(m, model, hidden, batch, PackedBatch.Task.CSP);
-        NDArray nsp = taskLoss(m, model, hidden, batch, PackedBatch.Task.NSP);
+        NDArray nip = taskLoss(m, model, hidden, batch, PackedBatch.Task.NIP, editBoost);
+        NDArray csp = taskLoss(m, model, hidden, batch, PackedBatch.Task.CSP, 0f);
+        NDArray nsp = taskLoss(m, model, hidden, batch, PackedBatch.Task.NSP, 0f);
         NDArray total = nip.add(csp.add(nsp).mul(maskWeight));
         return new FlowLosses(total, nip, csp, nsp, (int) batch.count(PackedBatch.Task.NIP),
                 (int) batch.count(PackedBatch.Task.CSP), (int) batch.count(PackedBatch.Task.NSP));
     }
 
     private static NDArray taskLoss(NDManager m, BlockCausalDiT model, NDArray hidden, PackedBatch batch,
-                                    PackedBatch.Task task) {
+                                    PackedBatch.Task task, float editBoost) {
         List<PackedBatch.NoisyCopy> copies = new ArrayList<>();
         for (PackedBatch.NoisyCopy copy : batch.copies()) {
             if (copy.task() == task) {
@@ -46,7 +63,8 @@ public final class FlowObjective {
         if (copies.isEmpty()) {
             return m.zeros(new Shape());
         }
-        NDArray x0 = predict(m, model, hidden, batch, copies); // (N, P) predicted clean values
+        float[] source = sourceValues(model, batch, copies);
+        NDArray x0 = predict(m, model, hidden, batch, copies, source); // (N, P) predicted clean values
         int p = model.config().patchDim(copies.get(0).noisy().kind());
         int per = copies.get(0).target().length;
         int tokens = per / p;
@@ -62,12 +80,62 @@ public final class FlowObjective {
         Shape rows = new Shape(target.length / p, p);
         // x-prediction trained with the velocity loss: v_hat = (x_t - x0_hat) / max(t, T_MIN)
         NDArray v = m.create(xt, rows).sub(x0).mul(m.create(invT, new Shape(invT.length, 1))); // (N, P)
-        return v.sub(m.create(target, rows)).square().mean();
+        NDArray error = v.sub(m.create(target, rows)).square();
+        if (editBoost <= 0 || source == null) {
+            return error.mean();
+        }
+        float[] weight = editWeights(copies, source, p, editBoost);
+        NDArray w = m.create(weight, new Shape(weight.length, 1)); // (N, 1)
+        float total = 0;
+        for (float x : weight) {
+            total += x;
+        }
+        return error.mul(w).sum().div(total * p);
+    }
+
+    /**
+     * Per-token weights {@code 1 + editBoost} where the clean target {@code x0 = x_t - t v} differs from
+     * the source by more than {@link #CHANGED} in some value, else 1. Tokens of an image without a source
+     * (the session's first image) have weight 1.
+     */
+    static float[] editWeights(List<PackedBatch.NoisyCopy> copies, float[] source, int p, float editBoost) {
+        int per = copies.get(0).target().length;
+        int tokens = per / p;
+        float[] weight = new float[copies.size() * tokens];
+        java.util.Arrays.fill(weight, 1f);
+        for (int i = 0; i < copies.size(); i++) {
+            PackedBatch.NoisyCopy copy = copies.get(i);
+            float[] xt = copy.noisy().values();
+            float[] v = copy.target();
+            float t = copy.t();
+            boolean any = false;
+            for (int j = 0; j < per && !any; j++) {
+                any = source[i * per + j] != 0f;
+            }
+            if (!any) {
+                continue;
+            }
+            for (int k = 0; k < tokens; k++) {
+                for (int j = k * p; j < (k + 1) * p; j++) {
+                    float x0 = xt[j] - t * v[j];
+                    if (Math.abs(x0 - source[i * per + j]) > CHANGED) {
+                        weight[i * tokens + k] = 1f + editBoost;
+                        break;
+                    }
+                }
+            }
+        }
+        return weight;
     }
 
     /** Predicted clean values x0 (N, P) for the given copies (all of one kind family), in order. */
     public static NDArray predict(NDManager m, BlockCausalDiT model, NDArray hidden, PackedBatch batch,
                                   List<PackedBatch.NoisyCopy> copies) {
+        return predict(m, model, hidden, batch, copies, sourceValues(model, batch, copies));
+    }
+
+    private static NDArray predict(NDManager m, BlockCausalDiT model, NDArray hidden, PackedBatch batch,
+                                   List<PackedBatch.NoisyCopy> copies, float[] source) {
         int g = model.config().tokens(copies.get(0).noisy().kind());
         long[] idx = new long[copies.size() * g];
         int j = 0;
@@ -80,19 +148,30 @@ public final class FlowObjective {
         NDArray index = m.create(idx).reshape(idx.length, 1).repeat(1, d); // (N, D)
         NDArray rows = hidden.gather(index, 0); // (N, D)
         SegmentKind kind = copies.get(0).noisy().kind();
-        NDArray source = null;
-        if (kind == SegmentKind.IMAGE && model.config().sourceConditioning()) {
-            int p = model.config().patchDim(kind);
-            float[] src = new float[copies.size() * g * p];
-            for (int i = 0; i < copies.size(); i++) {
-                PackedBatch.NoisyCopy copy = copies.get(i);
-                float[] one = batch.tokens().source(copy.row(), copy.start(), g, p);
-                if (one != null) {
-                    System.arraycopy(one, 0, src, i * g * p, g * p);
-                }
-            }
-            source = m.create(src, new Shape(copies.size() * (long) g, p)); // (N, P)
+        NDArray src = source == null ? null
+                : m.create(source, new Shape(copies.size() * (long) g, model.config().patchDim(kind))); // (N, P)
+        return model.predictClean(rows, kind, src); // (N, P)
+    }
+
+    /**
+     * The source patches (N*G*P values, zeros for a copy without a source) of image copies when the model
+     * is source-conditioned, else null.
+     */
+    private static float[] sourceValues(BlockCausalDiT model, PackedBatch batch, List<PackedBatch.NoisyCopy> copies) {
+        SegmentKind kind = copies.get(0).noisy().kind();
+        if (kind != SegmentKind.IMAGE || !model.config().sourceConditioning()) {
+            return null;
         }
-        return model.predictClean(rows, kind, source); // (N, P)
+        int g = model.config().tokens(kind);
+        int p = model.config().patchDim(kind);
+        float[] src = new float[copies.size() * g * p];
+        for (int i = 0; i < copies.size(); i++) {
+            PackedBatch.NoisyCopy copy = copies.get(i);
+            float[] one = batch.tokens().source(copy.row(), copy.start(), g, p);
+            if (one != null) {
+                System.arraycopy(one, 0, src, i * g * p, g * p);
+            }
+        }
+        return src;
     }
 }
