@@ -231,9 +231,9 @@ public final class Trainer {
             }
             float norm = (float) Math.sqrt(sq.getFloat());
             if (!Float.isFinite(v[0]) || !Float.isFinite(norm)) {
-                // Seen on the base run (steps ~12-13, not reproducible with the same weights and batch in
-                // a fresh process): a finite loss with NaN gradients in the lower blocks. Skip the
-                // update rather than poison the weights; give up if it keeps happening.
+                // Was seen on 3-5% of steps while a scalar saved by autograd could be freed by a GC
+                // before backward (see Scalars); kept as a guard. Skip the update rather than poison
+                // the weights; give up if it keeps happening.
                 skipped++;
                 consecutiveSkips++;
                 LOG.warn("non-finite {} at step {} (loss {}, grad norm {}); update skipped ({} so far)",

@@ -384,7 +384,7 @@ public final class BlockCausalDiT {
         NDArray qkv = Linear.linear(h, w.get(p + "attn.qkv.weight"), w.get(p + "attn.qkv.bias"))
                 .singletonOrThrow() // (B, T, 3D)
                 .reshape(batch, length, 3, heads, e).transpose(2, 0, 3, 1, 4); // (3, B, H, T, E)
-        NDArray q = Rope.apply(qkv.get(0), cos, sin).mul((float) (1.0 / Math.sqrt(e))); // (B, H, T, E)
+        NDArray q = Scalars.times(Rope.apply(qkv.get(0), cos, sin), (float) (1.0 / Math.sqrt(e))); // (B, H, T, E)
         NDArray k = Rope.apply(qkv.get(1), cos, sin); // (B, H, T, E)
         NDArray v = qkv.get(2); // (B, H, T, E)
         NDArray kT = k.transpose(0, 1, 3, 2); // (B, H, E, T)

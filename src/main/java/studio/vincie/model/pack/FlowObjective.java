@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import studio.vincie.model.ModelConfig;
 import studio.vincie.model.nn.BlockCausalDiT;
+import studio.vincie.model.nn.Scalars;
 import studio.vincie.model.nn.SegmentKind;
 
 /**
@@ -47,7 +48,7 @@ public final class FlowObjective {
         NDArray nip = taskLoss(m, model, hidden, batch, PackedBatch.Task.NIP, editBoost);
         NDArray csp = taskLoss(m, model, hidden, batch, PackedBatch.Task.CSP, 0f);
         NDArray nsp = taskLoss(m, model, hidden, batch, PackedBatch.Task.NSP, 0f);
-        NDArray total = nip.add(csp.add(nsp).mul(maskWeight));
+        NDArray total = nip.add(Scalars.times(csp.add(nsp), maskWeight));
         return new FlowLosses(total, nip, csp, nsp, (int) batch.count(PackedBatch.Task.NIP),
                 (int) batch.count(PackedBatch.Task.CSP), (int) batch.count(PackedBatch.Task.NSP));
     }
@@ -90,7 +91,7 @@ public final class FlowObjective {
         for (float x : weight) {
             total += x;
         }
-        return error.mul(w).sum().div(total * p);
+        return Scalars.times(error.mul(w).sum(), 1f / (total * p));
     }
 
     /**
