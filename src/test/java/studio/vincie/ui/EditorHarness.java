@@ -16,7 +16,10 @@ import studio.vincie.session.SessionController;
 import studio.vincie.session.io.Autosave;
 import studio.vincie.ui.file.ModelFolderLoader;
 
-/** The editor as the app wires it (edits on a daemon thread, events on the FX thread), on the scripted fake. */
+/**
+ * The editor as the app wires it (edits on a daemon thread, events on the FX thread), on the scripted
+ * fake or on a given model.
+ */
 final class EditorHarness {
 
     final ScriptedEditModel model = new ScriptedEditModel();
@@ -31,15 +34,21 @@ final class EditorHarness {
     final EditorView view;
 
     EditorHarness(Stage stage, Path autosaveDir, double width, double height) {
+        this(stage, autosaveDir, width, height, null);
+    }
+
+    /** With {@code editModel} as the loaded model, or the scripted fake when null. */
+    EditorHarness(Stage stage, Path autosaveDir, double width, double height, EditModel editModel) {
+        EditModel used = editModel != null ? editModel : model;
         ModelFolderLoader loader = new ModelFolderLoader() {
             @Override
             public Optional<EditModel> loadDefault() {
-                return Optional.of(model);
+                return Optional.of(used);
             }
 
             @Override
             public EditModel load(Path folder) {
-                return model;
+                return used;
             }
         };
         vm = new EditorViewModel(controller, loader, new Autosave(autosaveDir), Runnable::run, Runnable::run,
