@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
+import studio.vincie.model.codec.ChangeRegion;
 import studio.vincie.model.codec.PatchCodec;
 import studio.vincie.model.codec.RegionComposite;
 import studio.vincie.model.io.ModelFolder;
@@ -147,19 +148,33 @@ public final class DitEditModel implements EditModel {
         TurnOutput out = run(request, segmentationFirst, false, progress, cancellation);
         int w = request.source().getWidth();
         int h = request.source().getHeight();
-        BufferedImage image = scaled(codec.decodeImage(out.image()), w, h, BufferedImage.TYPE_INT_RGB);
+        BufferedImage generated = codec.decodeImage(out.image()); // at the model's size
+        BufferedImage image = scaled(generated, w, h, BufferedImage.TYPE_INT_RGB);
         BufferedImage current = mask(out.currentMask(), w, h);
         BufferedImage next = mask(out.nextMask(), w, h);
         BufferedImage user = request.userMask() == null ? null
                 : scaled(request.userMask(), w, h, BufferedImage.TYPE_BYTE_GRAY);
         if (user != null || current != null || next != null) {
             image = keepOutside(request.currentImage(), image, user, current, next);
+        } else if (config().keepThreshold() > 0) {
+            image = keepOutside(request.currentImage(), image, changed(request.currentImage(), generated, w, h));
         }
         return new EditResult(image, current, next);
     }
 
     /**
-     * With a region (the user's mask, and the predicted Ck/Nk when regions are predicted), the edit stays
+     * The model's own change map as the region (ModelConfig.keepThreshold): the patches of
+     * {@code generated} that differ from {@code from} by more than the threshold, at {@code w x h}.
+     */
+    private BufferedImage changed(BufferedImage from, BufferedImage generated, int w, int h) {
+        BufferedImage base = scaled(from, generated.getWidth(), generated.getHeight(), BufferedImage.TYPE_INT_RGB);
+        BufferedImage region = ChangeRegion.of(base, generated, config().patchSize(), config().keepThreshold());
+        return scaled(region, w, h, BufferedImage.TYPE_BYTE_GRAY);
+    }
+
+    /**
+     * With a region (the user's mask, the predicted Ck/Nk when regions are predicted, or else the model's
+     * change map when {@code keepThreshold} is set), the edit stays
      * inside it: outside, the image edited from is kept at its full resolution (RegionComposite), grown
      * and feathered by two model pixels. Without a region the model's whole output is the result.
      */

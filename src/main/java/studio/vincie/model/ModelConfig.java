@@ -42,6 +42,12 @@ import com.google.gson.JsonObject;
  * instead of from pure noise at t = 1; the schedule is scaled to end at 0 in the same steps. Masks
  * always start at 1. Below 1 the picture outside the edit is anchored to the source from the first step.
  *
+ * <p>{@code keepThreshold} (editing default, absent = 0 = off): when an edit has no region (no painted
+ * mask, no predicted masks), the patches whose mean change from the image edited from is at most this
+ * many levels (0-255) are kept exactly, as if the model's own change map were the mask
+ * ({@code codec.ChangeRegion}); a pixel-patch model's small per-patch offsets would otherwise show as
+ * a faint grid over the untouched picture.
+ *
  * <p>Shape alphabet used across {@code model}: B batch, T tokens, D width, H heads, E head size
  * (D / H), P values per patch token (patch^2 x channels).
  */
@@ -64,12 +70,13 @@ public record ModelConfig(
         float scheduleShift,
         boolean sourceConditioning,
         boolean pooledText,
-        float samplerStart) {
+        float samplerStart,
+        float keepThreshold) {
 
     /** Field names accepted in {@code config.json}; anything else is an error (it would be ignored silently). */
     public static final Set<String> FIELDS = Set.of("name", "imageSize", "patchSize", "maskPatchSize", "imageChannels", "width",
             "depth", "heads", "mlpRatio", "vocabSize", "textLength", "ropeBase", "timestepDim", "defaultSteps",
-            "defaultGuidance", "scheduleShift", "sourceConditioning", "pooledText", "samplerStart", "codec", "formatVersion");
+            "defaultGuidance", "scheduleShift", "sourceConditioning", "pooledText", "samplerStart", "keepThreshold", "codec", "formatVersion");
 
     public ModelConfig {
         if (name == null || name.isBlank()) {
@@ -117,6 +124,9 @@ public record ModelConfig(
         if (!(scheduleShift > 0)) {
             throw new IllegalArgumentException("scheduleShift must be > 0, was " + scheduleShift);
         }
+        if (!(keepThreshold >= 0 && keepThreshold <= 255)) {
+            throw new IllegalArgumentException("keepThreshold must be in [0, 255], was " + keepThreshold);
+        }
         if (!(samplerStart > 0 && samplerStart <= 1)) {
             throw new IllegalArgumentException("samplerStart must be in (0, 1], was " + samplerStart);
         }
@@ -130,12 +140,12 @@ public record ModelConfig(
 
     /** Test preset: 32 px images, 8 px patches (16 tokens), width 32, 2 layers, 2 heads. */
     public static ModelConfig tiny(int vocabSize) {
-        return new ModelConfig("tiny", 32, 8, 16, 3, 32, 2, 2, 2, vocabSize, 6, 100f, 32, 8, 3.0f, 1.0f, true, true, 1f);
+        return new ModelConfig("tiny", 32, 8, 16, 3, 32, 2, 2, 2, vocabSize, 6, 100f, 32, 8, 3.0f, 1.0f, true, true, 1f, 0f);
     }
 
     /** Shipped preset; see the class Javadoc for why these sizes. */
     public static ModelConfig base(int vocabSize) {
-        return new ModelConfig("base", 128, 16, 32, 3, 256, 6, 4, 4, vocabSize, 16, 100f, 256, 20, 3.0f, 3.0f, true, true, 1f);
+        return new ModelConfig("base", 128, 16, 32, 3, 256, 6, 4, 4, vocabSize, 16, 100f, 256, 20, 3.0f, 3.0f, true, true, 1f, 0f);
     }
 
     /** A preset by name ({@code tiny} or {@code base}). */
@@ -208,12 +218,20 @@ public record ModelConfig(
     public ModelConfig withSamplerStart(float start) {
         return new ModelConfig(name, imageSize, patchSize, maskPatchSize, imageChannels, width, depth, heads, mlpRatio,
                 vocabSize, textLength, ropeBase, timestepDim, defaultSteps, defaultGuidance, scheduleShift,
-                sourceConditioning, pooledText, start);
+                sourceConditioning, pooledText, start, keepThreshold);
+    }
+
+    /** The same architecture with another threshold for keeping unchanged patches (0 = off). */
+    public ModelConfig withKeepThreshold(float threshold) {
+        return new ModelConfig(name, imageSize, patchSize, maskPatchSize, imageChannels, width, depth, heads, mlpRatio,
+                vocabSize, textLength, ropeBase, timestepDim, defaultSteps, defaultGuidance, scheduleShift,
+                sourceConditioning, pooledText, samplerStart, threshold);
     }
 
     public ModelConfig withVocabSize(int newVocabSize) {
         return new ModelConfig(name, imageSize, patchSize, maskPatchSize, imageChannels, width, depth, heads, mlpRatio, newVocabSize,
-                textLength, ropeBase, timestepDim, defaultSteps, defaultGuidance, scheduleShift, sourceConditioning, pooledText, samplerStart);
+                textLength, ropeBase, timestepDim, defaultSteps, defaultGuidance, scheduleShift, sourceConditioning, pooledText, samplerStart,
+                keepThreshold);
     }
 
     /** The {@code config.json} object. */
@@ -240,6 +258,7 @@ public record ModelConfig(
         m.put("sourceConditioning", sourceConditioning);
         m.put("pooledText", pooledText);
         m.put("samplerStart", samplerStart);
+        m.put("keepThreshold", keepThreshold);
         return ai.djl.util.JsonUtils.GSON.toJsonTree(m).getAsJsonObject();
     }
 
@@ -269,7 +288,8 @@ public record ModelConfig(
                 num(json, "timestepDim").intValue(), num(json, "defaultSteps").intValue(),
                 num(json, "defaultGuidance").floatValue(), num(json, "scheduleShift").floatValue(),
                 flag(json, "sourceConditioning"), flag(json, "pooledText"),
-                json.has("samplerStart") ? num(json, "samplerStart").floatValue() : 1f);
+                json.has("samplerStart") ? num(json, "samplerStart").floatValue() : 1f,
+                json.has("keepThreshold") ? num(json, "keepThreshold").floatValue() : 0f);
     }
 
     /** An optional boolean field: absent (older folders) means false. */

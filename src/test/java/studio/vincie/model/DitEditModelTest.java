@@ -131,6 +131,50 @@ class DitEditModelTest {
     }
 
     @Test
+    void withAKeepThresholdOnlyThePatchesTheModelChangedAreReplaced() throws Exception {
+        BufferedImage source = TinyFixtures.noiseImage(32, 5);
+        // The random model moves every patch by far less than 255 levels on average: all are kept.
+        BufferedImage kept = editWithKeepThreshold(255f, source);
+        // ...and by more than half a level: all are its own.
+        BufferedImage generated = editWithKeepThreshold(0.5f, source);
+        BufferedImage plain = editWithKeepThreshold(0f, source);
+        int keptDiffers = 0;
+        int generatedDiffers = 0;
+        for (int y = 0; y < 32; y++) {
+            for (int x = 0; x < 32; x++) {
+                keptDiffers += kept.getRGB(x, y) != source.getRGB(x, y) ? 1 : 0;
+                generatedDiffers += generated.getRGB(x, y) != plain.getRGB(x, y) ? 1 : 0;
+            }
+        }
+        assertThat(keptDiffers).isZero();
+        assertThat(generatedDiffers).isZero();
+        assertThat(plain).as("the random model does change the picture").matches(p -> differs(p, source));
+    }
+
+    private BufferedImage editWithKeepThreshold(float threshold, BufferedImage source) throws Exception {
+        Path folder = dir.resolve("keep-" + threshold);
+        try (NDManager m = NDManager.newBaseManager()) {
+            ModelFolder.save(folder, DitWeights.init(m, TinyFixtures.config().withKeepThreshold(threshold), 41, false),
+                    TinyFixtures.tokenizer());
+        }
+        try (DitEditModel model = DitEditModel.load(folder, Device.cpu())) {
+            return model.edit(new EditRequest(source, List.of(), "remove the circle", null, 3, 4, 1f),
+                    EditProgress.NONE, Cancellation.NEVER).image();
+        }
+    }
+
+    private static boolean differs(BufferedImage a, BufferedImage b) {
+        for (int y = 0; y < a.getHeight(); y++) {
+            for (int x = 0; x < a.getWidth(); x++) {
+                if (a.getRGB(x, y) != b.getRGB(x, y)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    @Test
     void cancellationStopsTheEdit() throws Exception {
         try (DitEditModel model = DitEditModel.load(tinyFolder(), Device.cpu())) {
             AtomicInteger calls = new AtomicInteger();
