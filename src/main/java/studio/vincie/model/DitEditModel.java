@@ -176,7 +176,7 @@ public final class DitEditModel implements EditModel {
      * With a region (the user's mask, the predicted Ck/Nk when regions are predicted, or else the model's
      * change map when {@code keepThreshold} is set), the edit stays
      * inside it: outside, the image edited from is kept at its full resolution (RegionComposite), grown
-     * and feathered by two model pixels. Without a region the model's whole output is the result.
+     * and feathered by two model pixels. Without any region the model's whole output is the result.
      */
     private BufferedImage keepOutside(BufferedImage from, BufferedImage edited, BufferedImage... regions) {
         BufferedImage base = scaled(from, edited.getWidth(), edited.getHeight(), BufferedImage.TYPE_INT_RGB);
@@ -280,8 +280,9 @@ public final class DitEditModel implements EditModel {
         return "";
     }
 
+    /** Frees the weights; synchronized with {@link #edit}, so an edit in flight finishes first. */
     @Override
-    public void close() {
+    public synchronized void close() {
         generator.close();
         loaded.close();
         manager.close();

@@ -76,7 +76,8 @@ public record ModelConfig(
     /** Field names accepted in {@code config.json}; anything else is an error (it would be ignored silently). */
     public static final Set<String> FIELDS = Set.of("name", "imageSize", "patchSize", "maskPatchSize", "imageChannels", "width",
             "depth", "heads", "mlpRatio", "vocabSize", "textLength", "ropeBase", "timestepDim", "defaultSteps",
-            "defaultGuidance", "scheduleShift", "sourceConditioning", "pooledText", "samplerStart", "keepThreshold", "codec", "formatVersion");
+            "defaultGuidance", "scheduleShift", "sourceConditioning", "pooledText", "samplerStart",
+            "keepThreshold", "codec", "formatVersion");
 
     public ModelConfig {
         if (name == null || name.isBlank()) {
@@ -140,12 +141,14 @@ public record ModelConfig(
 
     /** Test preset: 32 px images, 8 px patches (16 tokens), width 32, 2 layers, 2 heads. */
     public static ModelConfig tiny(int vocabSize) {
-        return new ModelConfig("tiny", 32, 8, 16, 3, 32, 2, 2, 2, vocabSize, 6, 100f, 32, 8, 3.0f, 1.0f, true, true, 1f, 0f);
+        return new ModelConfig("tiny", 32, 8, 16, 3, 32, 2, 2, 2, vocabSize, 6, 100f, 32, 8, 3.0f, 1.0f, true, true,
+                1f, 0f);
     }
 
     /** Shipped preset; see the class Javadoc for why these sizes. */
     public static ModelConfig base(int vocabSize) {
-        return new ModelConfig("base", 128, 16, 32, 3, 256, 6, 4, 4, vocabSize, 16, 100f, 256, 20, 3.0f, 3.0f, true, true, 1f, 0f);
+        return new ModelConfig("base", 128, 16, 32, 3, 256, 6, 4, 4, vocabSize, 16, 100f, 256, 20, 3.0f, 3.0f, true,
+                true, 1f, 0f);
     }
 
     /** A preset by name ({@code tiny} or {@code base}). */
@@ -229,9 +232,9 @@ public record ModelConfig(
     }
 
     public ModelConfig withVocabSize(int newVocabSize) {
-        return new ModelConfig(name, imageSize, patchSize, maskPatchSize, imageChannels, width, depth, heads, mlpRatio, newVocabSize,
-                textLength, ropeBase, timestepDim, defaultSteps, defaultGuidance, scheduleShift, sourceConditioning, pooledText, samplerStart,
-                keepThreshold);
+        return new ModelConfig(name, imageSize, patchSize, maskPatchSize, imageChannels, width, depth, heads, mlpRatio,
+                newVocabSize, textLength, ropeBase, timestepDim, defaultSteps, defaultGuidance, scheduleShift,
+                sourceConditioning, pooledText, samplerStart, keepThreshold);
     }
 
     /** The {@code config.json} object. */
@@ -258,7 +261,9 @@ public record ModelConfig(
         m.put("sourceConditioning", sourceConditioning);
         m.put("pooledText", pooledText);
         m.put("samplerStart", samplerStart);
-        m.put("keepThreshold", keepThreshold);
+        if (keepThreshold > 0) {
+            m.put("keepThreshold", keepThreshold); // absent = off, so older versions still read the folder
+        }
         return ai.djl.util.JsonUtils.GSON.toJsonTree(m).getAsJsonObject();
     }
 

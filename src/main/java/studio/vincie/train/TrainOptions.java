@@ -29,8 +29,9 @@ package studio.vincie.train;
  */
 public record TrainOptions(String preset, int steps, int batch, float lr, int warmupSteps, float minLrRatio,
                            float weightDecay, float clipNorm, float emaDecay, long seed, int maxTargets,
-                           float maskWeight, float editBoost, int maxVocab, int valEvery, int valSessions, double checkpointMinutes,
-                           double minutes, int stopAtStep, int queueSize, boolean progressBar) {
+                           float maskWeight, float editBoost, int maxVocab, int valEvery, int valSessions,
+                           double checkpointMinutes, double minutes, int stopAtStep, int queueSize,
+                           boolean progressBar) {
 
     public TrainOptions {
         if (!preset.equals("tiny") && !preset.equals("base")) {
@@ -101,7 +102,7 @@ public record TrainOptions(String preset, int steps, int batch, float lr, int wa
 
     public TrainOptions withStopAtStep(int step) {
         return new TrainOptions(preset, steps, batch, lr, warmupSteps, minLrRatio, weightDecay, clipNorm, emaDecay,
-                seed, maxTargets, maskWeight, editBoost, maxVocab, valEvery, valSessions, checkpointMinutes, minutes, step,
-                queueSize, progressBar);
+                seed, maxTargets, maskWeight, editBoost, maxVocab, valEvery, valSessions, checkpointMinutes, minutes,
+                step, queueSize, progressBar);
     }
 }

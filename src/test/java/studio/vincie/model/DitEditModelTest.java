@@ -131,24 +131,63 @@ class DitEditModelTest {
     }
 
     @Test
-    void withAKeepThresholdOnlyThePatchesTheModelChangedAreReplaced() throws Exception {
-        BufferedImage source = TinyFixtures.noiseImage(32, 5);
-        // The random model moves every patch by far less than 255 levels on average: all are kept.
-        BufferedImage kept = editWithKeepThreshold(255f, source);
-        // ...and by more than half a level: all are its own.
-        BufferedImage generated = editWithKeepThreshold(0.5f, source);
+    void aKeepThresholdKeepsThePatchesTheModelBarelyChanged() throws Exception {
+        BufferedImage source = TinyFixtures.noiseImage(32, 5); // the model's size: its output is not rescaled
         BufferedImage plain = editWithKeepThreshold(0f, source);
-        int keptDiffers = 0;
-        int generatedDiffers = 0;
+        double[] change = blockChanges(source, plain, 8);
+        double[] sorted = change.clone();
+        java.util.Arrays.sort(sorted);
+        assertThat(sorted[sorted.length - 1]).as("the random model changes some blocks more than others")
+                .isGreaterThan(sorted[0] + 1);
+        double threshold = (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2; // half the blocks each side
+        BufferedImage kept = editWithKeepThreshold((float) threshold, source);
         for (int y = 0; y < 32; y++) {
             for (int x = 0; x < 32; x++) {
-                keptDiffers += kept.getRGB(x, y) != source.getRGB(x, y) ? 1 : 0;
-                generatedDiffers += generated.getRGB(x, y) != plain.getRGB(x, y) ? 1 : 0;
+                if (change[(y / 8) * 4 + x / 8] > threshold) {
+                    assertThat(kept.getRGB(x, y)).as("changed block, pixel %d,%d", x, y).isEqualTo(plain.getRGB(x, y));
+                } else if (!nearChangedBlock(change, threshold, x, y, 4)) { // beyond grow + feather (2 + 2 px)
+                    assertThat(kept.getRGB(x, y)).as("kept block, pixel %d,%d", x, y).isEqualTo(source.getRGB(x, y));
+                }
             }
         }
-        assertThat(keptDiffers).isZero();
-        assertThat(generatedDiffers).isZero();
-        assertThat(plain).as("the random model does change the picture").matches(p -> differs(p, source));
+    }
+
+    @Test
+    void aKeepThresholdWorksAtTheSourceSize() throws Exception {
+        BufferedImage source = TinyFixtures.noiseImage(48, 6); // not the model's 32 px
+        // No block's mean change can exceed 255: everything is kept. Half a level: everything is the model's.
+        assertThat(differs(editWithKeepThreshold(255f, source), source)).isFalse();
+        BufferedImage plain = editWithKeepThreshold(0f, source);
+        assertThat(differs(plain, source)).as("the random model does change the picture").isTrue();
+        assertThat(differs(editWithKeepThreshold(0.5f, source), plain)).isFalse();
+    }
+
+    /** Mean absolute change (0-255) of each {@code block} x {@code block} block, row-major. */
+    private static double[] blockChanges(BufferedImage a, BufferedImage b, int block) {
+        int bw = a.getWidth() / block;
+        double[] out = new double[bw * (a.getHeight() / block)];
+        for (int y = 0; y < a.getHeight(); y++) {
+            for (int x = 0; x < a.getWidth(); x++) {
+                int p = a.getRGB(x, y);
+                int q = b.getRGB(x, y);
+                for (int sh = 0; sh <= 16; sh += 8) {
+                    out[(y / block) * bw + x / block] += Math.abs(((p >> sh) & 0xFF) - ((q >> sh) & 0xFF))
+                            / (3.0 * block * block);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean nearChangedBlock(double[] change, double threshold, int x, int y, int band) {
+        for (int v = Math.max(0, y - band); v <= Math.min(31, y + band); v++) {
+            for (int u = Math.max(0, x - band); u <= Math.min(31, x + band); u++) {
+                if (change[(v / 8) * 4 + u / 8] > threshold) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private BufferedImage editWithKeepThreshold(float threshold, BufferedImage source) throws Exception {

@@ -94,6 +94,23 @@ class ModelFolderTest {
     }
 
     @Test
+    void theKeepThresholdIsWrittenOnlyWhenSetAndAbsentMeansOff() throws Exception {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Path off = dir.resolve("keep-off");
+            ModelFolder.save(off, DitWeights.init(m, config, 21, false), TinyFixtures.tokenizer());
+            assertThat(Files.readString(off.resolve("config.json"))).doesNotContain("keepThreshold");
+            try (ModelFolder.Loaded loaded = ModelFolder.load(off, m)) {
+                assertThat(loaded.config().keepThreshold()).isZero();
+            }
+            Path on = dir.resolve("keep-on");
+            ModelFolder.save(on, DitWeights.init(m, config.withKeepThreshold(6f), 21, false), TinyFixtures.tokenizer());
+            try (ModelFolder.Loaded loaded = ModelFolder.load(on, m)) {
+                assertThat(loaded.config().keepThreshold()).isEqualTo(6f);
+            }
+        }
+    }
+
+    @Test
     void unknownConfigFieldIsNamed() throws Exception {
         try (NDManager m = NDManager.newBaseManager()) {
             Path folder = saved(m);

@@ -22,6 +22,7 @@ import studio.vincie.ui.file.ModelFolderLoader;
  */
 final class EditorHarness {
 
+    /** The scripted fake; the editor uses it unless the harness was given a model. */
     final ScriptedEditModel model = new ScriptedEditModel();
     final RecordingErrors errors = new RecordingErrors();
     final ExecutorService editThread = Executors.newSingleThreadExecutor(r -> {
@@ -60,7 +61,13 @@ final class EditorHarness {
         stage.show();
     }
 
+    /** Stops the edit thread and waits for an edit in flight, so a real model can be closed after. */
     void shutdown() {
         editThread.shutdownNow();
+        try {
+            editThread.awaitTermination(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

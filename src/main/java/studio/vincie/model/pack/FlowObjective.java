@@ -20,14 +20,15 @@ import studio.vincie.model.nn.SegmentKind;
  */
 public final class FlowObjective {
 
-    private FlowObjective() {
-    }
-
     /**
      * Threshold on {@code |x0 - source|} (patch values in [-1, 1]; 0.1 is about 13 of 255) above which an
-     * image token counts as changed by its turn's edit.
+     * image token counts as changed by its turn's edit. Any one value decides: an edit that touches a
+     * few pixels of a patch (an object's edge) makes the whole token a target to learn.
      */
     public static final float CHANGED = 0.1f;
+
+    private FlowObjective() {
+    }
 
     /** NIP + CSP + NSP losses; {@code maskWeight} scales CSP and NSP in the total. */
     public static FlowLosses losses(NDManager m, BlockCausalDiT model, PackedBatch batch, float maskWeight) {
@@ -64,7 +65,7 @@ public final class FlowObjective {
         if (copies.isEmpty()) {
             return m.zeros(new Shape());
         }
-        float[] source = sourceValues(model, batch, copies);
+        Sources source = sourceValues(model, batch, copies);
         NDArray x0 = predict(m, model, hidden, batch, copies, source); // (N, P) predicted clean values
         int p = model.config().patchDim(copies.get(0).noisy().kind());
         int per = copies.get(0).target().length;
@@ -81,17 +82,25 @@ public final class FlowObjective {
         Shape rows = new Shape(target.length / p, p);
         // x-prediction trained with the velocity loss: v_hat = (x_t - x0_hat) / max(t, T_MIN)
         NDArray v = m.create(xt, rows).sub(x0).mul(m.create(invT, new Shape(invT.length, 1))); // (N, P)
-        NDArray error = v.sub(m.create(target, rows)).square();
+        NDArray error = v.sub(m.create(target, rows)).square(); // (N, P)
         if (editBoost <= 0 || source == null) {
             return error.mean();
         }
-        float[] weight = editWeights(copies, source, p, editBoost);
-        NDArray w = m.create(weight, new Shape(weight.length, 1)); // (N, 1)
-        float total = 0;
+        return weightedMean(error, editWeights(copies, source, p, editBoost));
+    }
+
+    /**
+     * {@code sum(w_i * error_ij) / (P * sum(w_i))} for per-row weights: the plain mean when all weights
+     * are equal. The scalar is kept alive until backward ({@link Scalars}).
+     */
+    static NDArray weightedMean(NDArray error, float[] weight) {
+        long p = error.getShape().get(1);
+        NDArray w = error.getManager().create(weight, new Shape(weight.length, 1)); // (N, 1)
+        double total = 0;
         for (float x : weight) {
             total += x;
         }
-        return Scalars.times(error.mul(w).sum(), 1f / (total * p));
+        return Scalars.times(error.mul(w).sum(), (float) (1.0 / (total * p)));
     }
 
     /**
@@ -99,7 +108,7 @@ public final class FlowObjective {
      * the source by more than {@link #CHANGED} in some value, else 1. Tokens of an image without a source
      * (the session's first image) have weight 1.
      */
-    static float[] editWeights(List<PackedBatch.NoisyCopy> copies, float[] source, int p, float editBoost) {
+    static float[] editWeights(List<PackedBatch.NoisyCopy> copies, Sources source, int p, float editBoost) {
         int per = copies.get(0).target().length;
         int tokens = per / p;
         float[] weight = new float[copies.size() * tokens];
@@ -109,17 +118,13 @@ public final class FlowObjective {
             float[] xt = copy.noisy().values();
             float[] v = copy.target();
             float t = copy.t();
-            boolean any = false;
-            for (int j = 0; j < per && !any; j++) {
-                any = source[i * per + j] != 0f;
-            }
-            if (!any) {
+            if (!source.present()[i]) {
                 continue;
             }
             for (int k = 0; k < tokens; k++) {
                 for (int j = k * p; j < (k + 1) * p; j++) {
                     float x0 = xt[j] - t * v[j];
-                    if (Math.abs(x0 - source[i * per + j]) > CHANGED) {
+                    if (Math.abs(x0 - source.values()[i * per + j]) > CHANGED) {
                         weight[i * tokens + k] = 1f + editBoost;
                         break;
                     }
@@ -136,7 +141,7 @@ public final class FlowObjective {
     }
 
     private static NDArray predict(NDManager m, BlockCausalDiT model, NDArray hidden, PackedBatch batch,
-                                   List<PackedBatch.NoisyCopy> copies, float[] source) {
+                                   List<PackedBatch.NoisyCopy> copies, Sources source) {
         int g = model.config().tokens(copies.get(0).noisy().kind());
         long[] idx = new long[copies.size() * g];
         int j = 0;
@@ -149,16 +154,21 @@ public final class FlowObjective {
         NDArray index = m.create(idx).reshape(idx.length, 1).repeat(1, d); // (N, D)
         NDArray rows = hidden.gather(index, 0); // (N, D)
         SegmentKind kind = copies.get(0).noisy().kind();
+        long n = copies.size() * (long) g;
         NDArray src = source == null ? null
-                : m.create(source, new Shape(copies.size() * (long) g, model.config().patchDim(kind))); // (N, P)
+                : m.create(source.values(), new Shape(n, model.config().patchDim(kind))); // (N, P)
         return model.predictClean(rows, kind, src); // (N, P)
     }
 
     /**
-     * The source patches (N*G*P values, zeros for a copy without a source) of image copies when the model
-     * is source-conditioned, else null.
+     * The source patches of N image copies: {@code values} holds N*G*P values (zeros for a copy without a
+     * source, the session's first image), {@code present} says which copies have one.
      */
-    private static float[] sourceValues(BlockCausalDiT model, PackedBatch batch, List<PackedBatch.NoisyCopy> copies) {
+    record Sources(float[] values, boolean[] present) {
+    }
+
+    /** The source patches of image copies when the model is source-conditioned, else null. */
+    private static Sources sourceValues(BlockCausalDiT model, PackedBatch batch, List<PackedBatch.NoisyCopy> copies) {
         SegmentKind kind = copies.get(0).noisy().kind();
         if (kind != SegmentKind.IMAGE || !model.config().sourceConditioning()) {
             return null;
@@ -166,13 +176,15 @@ public final class FlowObjective {
         int g = model.config().tokens(kind);
         int p = model.config().patchDim(kind);
         float[] src = new float[copies.size() * g * p];
+        boolean[] present = new boolean[copies.size()];
         for (int i = 0; i < copies.size(); i++) {
             PackedBatch.NoisyCopy copy = copies.get(i);
             float[] one = batch.tokens().source(copy.row(), copy.start(), g, p);
             if (one != null) {
                 System.arraycopy(one, 0, src, i * g * p, g * p);
+                present[i] = true;
             }
         }
-        return src;
+        return new Sources(src, present);
     }
 }
