@@ -15,7 +15,6 @@ import javafx.stage.Stage;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -55,8 +54,7 @@ class ShippedModelEditorTest {
 
     @BeforeAll
     static void load() throws Exception {
-        // Skipped, not passed, until a model is shipped (as ShippedModelTest); then make it an assertion.
-        Assumptions.assumeTrue(Files.isRegularFile(FOLDER.resolve("config.json")), "no model in models/default yet");
+        assertThat(FOLDER.resolve("config.json")).as("the shipped model").exists();
         model = DitEditModel.load(FOLDER);
     }
 
