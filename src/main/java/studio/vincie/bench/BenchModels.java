@@ -32,7 +32,16 @@ public final class BenchModels {
         this.loaders = List.copyOf(loaders);
     }
 
+    /** Opens {@code spec} on the default device. */
     public EditModel open(String spec) throws IOException {
+        return open(spec, "auto");
+    }
+
+    /**
+     * Opens {@code spec}; a model folder goes on {@code device} ({@code cpu}, {@code gpu} or
+     * {@code auto}), the references ignore it.
+     */
+    public EditModel open(String spec, String device) throws IOException {
         if (spec.equals("oracle")) {
             return new OracleModel();
         }
@@ -60,7 +69,7 @@ public final class BenchModels {
         for (EditModelLoader loader : loaders) {
             if (loader.accepts(folder)) {
                 LOG.info("Loading {} with {}", folder, loader.getClass().getSimpleName());
-                return loader.load(folder);
+                return loader.load(folder, device);
             }
         }
         throw new IllegalArgumentException("no model loader accepts " + folder + " (a DiT model folder needs "

@@ -9,7 +9,7 @@ import studio.vincie.model.io.ModelFolder;
 
 /**
  * Opens a block-causal DiT model folder ({@code config.json} + {@code weights.safetensors}) as an
- * {@link EditModel} on the default device. Registered for {@link java.util.ServiceLoader}.
+ * {@link EditModel} on the default or a given device. Registered for {@link java.util.ServiceLoader}.
  */
 public final class DitModelLoader implements EditModelLoader {
 
@@ -22,5 +22,10 @@ public final class DitModelLoader implements EditModelLoader {
     @Override
     public EditModel load(Path folder) {
         return DitEditModel.load(folder);
+    }
+
+    @Override
+    public EditModel load(Path folder, String device) {
+        return DitEditModel.load(folder, DitEditModel.parseDevice(device));
     }
 }

@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import studio.vincie.bench.BenchModels;
 import studio.vincie.bench.BenchPlot;
@@ -64,6 +65,9 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Segmentation-first editing: the model predicts the edit regions (Ck, Nk) before the image, so mask IoU can be scored.")
     boolean predictMasks;
 
+    @Mixin
+    DeviceOption device;
+
     @Option(names = "--json", paramLabel = "FILE", description = "Write the report as JSON.")
     Path json;
 
@@ -80,7 +84,7 @@ public final class BenchCommand implements Callable<Integer> {
             validate();
             long start = System.nanoTime();
             List<BenchSession> set = StudioBenchSessions.generate(seed, sessions, turns, size);
-            try (EditModel editModel = new BenchModels().open(model)) {
+            try (EditModel editModel = new BenchModels().open(model, device.device())) {
                 var info = editModel.info();
                 if (predictMasks) {
                     if (!editModel.supportsRegionPrediction()) {

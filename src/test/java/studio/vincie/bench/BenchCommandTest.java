@@ -52,7 +52,7 @@ class BenchCommandTest {
         }
         Path json = dir.resolve("dit.json");
         int code = run("--model", folder.toString(), "--sessions", "2", "--turns", "2", "--size", "64",
-                "--steps", "2", "--json", json.toString());
+                "--steps", "2", "--device", "cpu", "--json", json.toString());
         assertThat(code).isZero();
         JsonNode root = new ObjectMapper().readTree(json.toFile());
         assertThat(root.get("model").asText()).startsWith("tiny-");
@@ -66,6 +66,9 @@ class BenchCommandTest {
         JsonNode masks = new ObjectMapper().readTree(withMasks.toFile()).get("mask_iou");
         assertThat(masks.get("current").get(0).isNumber()).isTrue();
         assertThat(masks.get("next").get(0).isNumber()).isTrue();
+
+        assertThat(run("--model", folder.toString(), "--sessions", "1", "--device", "tpu")).as("unknown device")
+                .isEqualTo(2);
     }
 
     @Test
