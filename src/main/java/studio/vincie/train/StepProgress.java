@@ -29,8 +29,13 @@ final class StepProgress implements AutoCloseable {
     void step(int step, float loss, float val, float lr) {
         if (bar != null) {
             bar.stepTo(step);
-            bar.setExtraMessage(String.format("loss %.4f val %.4f lr %.1e", loss, val, lr));
+            bar.setExtraMessage(String.format("loss %.4f val %s lr %.1e", loss, value(val), lr));
         }
+    }
+
+    /** A loss for the status line: "-" before the first validation of the sitting (NaN). */
+    static String value(float loss) {
+        return Float.isNaN(loss) ? "-" : String.format("%.4f", loss);
     }
 
     @Override

@@ -195,8 +195,9 @@ public final class Trainer {
                     progress.step(step, v[0], lastVal, lr);
                     if (!progress.visible() && (step % 50 == 0 || step == end)) {
                         double rate = (step - start) / ((System.nanoTime() - loopStart) / 1e9);
-                        console.accept(String.format("step %d/%d loss %.4f (nip %.4f csp %.4f nsp %.4f) val %.4f "
-                                + "lr %.2e %.3f steps/s", step, end, v[0], v[1], v[2], v[3], lastVal, lr, rate));
+                        console.accept(String.format("step %d/%d loss %.4f (nip %.4f csp %.4f nsp %.4f) val %s "
+                                + "lr %.2e %.3f steps/s", step, end, v[0], v[1], v[2], v[3],
+                                StepProgress.value(lastVal), lr, rate));
                     }
                     if (System.nanoTime() >= nextCheckpoint) {
                         save(step, adam, weights, ema, emaWeights, tokenizer, log);
