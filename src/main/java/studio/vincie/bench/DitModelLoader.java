@@ -9,7 +9,7 @@ import studio.vincie.model.io.ModelFolder;
 
 /**
  * Opens a block-causal DiT model folder ({@code config.json} + {@code weights.safetensors}) as an
- * {@link EditModel} on the default or a given device. Registered for {@link java.util.ServiceLoader}.
+ * {@link EditModel} on the given device. Registered for {@link java.util.ServiceLoader}.
  */
 public final class DitModelLoader implements EditModelLoader {
 
@@ -17,11 +17,6 @@ public final class DitModelLoader implements EditModelLoader {
     public boolean accepts(Path folder) {
         return Files.isRegularFile(folder.resolve(ModelFolder.CONFIG))
                 && Files.isRegularFile(folder.resolve(ModelFolder.WEIGHTS));
-    }
-
-    @Override
-    public EditModel load(Path folder) {
-        return DitEditModel.load(folder);
     }
 
     @Override

@@ -16,16 +16,11 @@ public interface EditModelLoader {
     /** Whether this loader understands the folder (e.g. its config names an architecture it knows). */
     boolean accepts(Path folder);
 
-    /** Opens the folder on the default device. */
-    EditModel load(Path folder) throws IOException;
-
     /**
      * Opens the folder on {@code device} ({@code cpu}, {@code gpu} or {@code auto}); loaders that run
      * on one device only may ignore it.
      *
      * @throws IllegalArgumentException when the device is unknown or not available
      */
-    default EditModel load(Path folder, String device) throws IOException {
-        return load(folder);
-    }
+    EditModel load(Path folder, String device) throws IOException;
 }

@@ -134,7 +134,7 @@ class DitEditModelTest {
     void aKeepThresholdKeepsThePatchesTheModelBarelyChanged() throws Exception {
         BufferedImage source = TinyFixtures.noiseImage(32, 5); // the model's size: its output is not rescaled
         BufferedImage plain = editWithKeepThreshold(0f, source);
-        double[] change = blockChanges(source, plain, 8);
+        double[] change = studio.vincie.model.codec.ChangeRegion.blockMeans(source, plain, 8);
         double[] sorted = change.clone();
         java.util.Arrays.sort(sorted);
         assertThat(sorted[sorted.length - 1]).as("the random model changes some blocks more than others")
@@ -160,23 +160,6 @@ class DitEditModelTest {
         BufferedImage plain = editWithKeepThreshold(0f, source);
         assertThat(differs(plain, source)).as("the random model does change the picture").isTrue();
         assertThat(differs(editWithKeepThreshold(0.5f, source), plain)).isFalse();
-    }
-
-    /** Mean absolute change (0-255) of each {@code block} x {@code block} block, row-major. */
-    private static double[] blockChanges(BufferedImage a, BufferedImage b, int block) {
-        int bw = a.getWidth() / block;
-        double[] out = new double[bw * (a.getHeight() / block)];
-        for (int y = 0; y < a.getHeight(); y++) {
-            for (int x = 0; x < a.getWidth(); x++) {
-                int p = a.getRGB(x, y);
-                int q = b.getRGB(x, y);
-                for (int sh = 0; sh <= 16; sh += 8) {
-                    out[(y / block) * bw + x / block] += Math.abs(((p >> sh) & 0xFF) - ((q >> sh) & 0xFF))
-                            / (3.0 * block * block);
-                }
-            }
-        }
-        return out;
     }
 
     private static boolean nearChangedBlock(double[] change, double threshold, int x, int y, int band) {

@@ -1,14 +1,23 @@
 package studio.vincie.ui;
 
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import javax.imageio.ImageIO;
+
 import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
+
+import org.testfx.api.FxRobot;
 
 import studio.vincie.model.EditModel;
 import studio.vincie.session.ScriptedEditModel;
@@ -59,6 +68,18 @@ final class EditorHarness {
         stage.setScene(new Scene(view, width, height));
         stage.titleProperty().bind(vm.files().titleProperty());
         stage.show();
+    }
+
+    /** Snapshots the window's scene on the FX thread and writes it to {@code file} as an RGB PNG. */
+    BufferedImage screenshot(FxRobot robot, Path file) throws IOException {
+        WritableImage[] shot = new WritableImage[1];
+        robot.interact(() -> shot[0] = view.getScene().snapshot(null));
+        BufferedImage png = SwingFXUtils.fromFXImage(shot[0], null);
+        BufferedImage rgb = new BufferedImage(png.getWidth(), png.getHeight(), BufferedImage.TYPE_INT_RGB);
+        rgb.createGraphics().drawImage(png, 0, 0, null);
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        ImageIO.write(rgb, "png", file.toFile());
+        return rgb;
     }
 
     /** Stops the edit thread and waits for an edit in flight, so a real model can be closed after. */

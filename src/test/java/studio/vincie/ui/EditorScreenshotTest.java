@@ -14,10 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-import javax.imageio.ImageIO;
-
-import javafx.embed.swing.SwingFXUtils;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 
 import org.junit.jupiter.api.AfterEach;
@@ -80,13 +76,7 @@ class EditorScreenshotTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(editor.view.historyView().tree().getExpandedItemCount()).isEqualTo(4);
 
-        WritableImage[] shot = new WritableImage[1];
-        robot.interact(() -> shot[0] = editor.view.getScene().snapshot(null));
-        BufferedImage png = SwingFXUtils.fromFXImage(shot[0], null);
-        BufferedImage rgb = new BufferedImage(png.getWidth(), png.getHeight(), BufferedImage.TYPE_INT_RGB);
-        rgb.createGraphics().drawImage(png, 0, 0, null);
-        Files.createDirectories(SCREENSHOT.getParent());
-        ImageIO.write(rgb, "png", SCREENSHOT.toFile());
+        BufferedImage rgb = editor.screenshot(robot, SCREENSHOT);
 
         assertThat(rgb.getWidth()).isEqualTo(1280);
         assertThat(Files.size(SCREENSHOT)).isLessThan(500_000);

@@ -3,14 +3,9 @@ package studio.vincie.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-import javax.imageio.ImageIO;
-
-import javafx.embed.swing.SwingFXUtils;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 
 import org.junit.jupiter.api.AfterAll;
@@ -101,14 +96,7 @@ class ShippedModelEditorTest {
         assertThat(changed[0]).as("pixels changed inside the painted mask").isPositive();
         assertThat(changed[1]).as("pixels changed outside the painted mask").isZero();
         assertThat(editor.errors.messages).isEmpty();
-
-        WritableImage[] shot = new WritableImage[1];
-        robot.interact(() -> shot[0] = editor.view.getScene().snapshot(null));
-        BufferedImage png = SwingFXUtils.fromFXImage(shot[0], null);
-        BufferedImage rgb = new BufferedImage(png.getWidth(), png.getHeight(), BufferedImage.TYPE_INT_RGB);
-        rgb.createGraphics().drawImage(png, 0, 0, null);
-        Files.createDirectories(SCREENSHOT.getParent());
-        ImageIO.write(rgb, "png", SCREENSHOT.toFile());
+        editor.screenshot(robot, SCREENSHOT);
     }
 
     /** Runs one edit as the Edit button does and waits until its turn is in the history (or it failed). */

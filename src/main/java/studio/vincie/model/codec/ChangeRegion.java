@@ -22,6 +22,27 @@ public final class ChangeRegion {
      * @return a grayscale mask of the same size, white on changed blocks, black elsewhere
      */
     public static BufferedImage of(BufferedImage before, BufferedImage after, int block, double threshold) {
+        double[] change = blockMeans(before, after, block);
+        int w = before.getWidth();
+        int h = before.getHeight();
+        int columns = (w + block - 1) / block;
+        BufferedImage mask = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                if (change[(y / block) * columns + x / block] > threshold) {
+                    mask.getRaster().setSample(x, y, 0, 255);
+                }
+            }
+        }
+        return mask;
+    }
+
+    /**
+     * The mean absolute change (0-255, over pixels and RGB channels) of each {@code block} x
+     * {@code block} block, row-major; blocks at the right and bottom edge may be smaller and are
+     * measured over the pixels they hold.
+     */
+    public static double[] blockMeans(BufferedImage before, BufferedImage after, int block) {
         int w = before.getWidth();
         int h = before.getHeight();
         if (after.getWidth() != w || after.getHeight() != h) {
@@ -31,21 +52,15 @@ public final class ChangeRegion {
         if (block < 1) {
             throw new IllegalArgumentException("block must be at least 1 px, was " + block);
         }
-        BufferedImage mask = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
+        int columns = (w + block - 1) / block;
+        double[] out = new double[columns * ((h + block - 1) / block)];
         for (int by = 0; by < h; by += block) {
             for (int bx = 0; bx < w; bx += block) {
-                int x1 = Math.min(w, bx + block);
-                int y1 = Math.min(h, by + block);
-                if (meanChange(before, after, bx, by, x1, y1) > threshold) {
-                    for (int y = by; y < y1; y++) {
-                        for (int x = bx; x < x1; x++) {
-                            mask.getRaster().setSample(x, y, 0, 255);
-                        }
-                    }
-                }
+                out[(by / block) * columns + bx / block] = meanChange(before, after, bx, by,
+                        Math.min(w, bx + block), Math.min(h, by + block));
             }
         }
-        return mask;
+        return out;
     }
 
     private static double meanChange(BufferedImage a, BufferedImage b, int x0, int y0, int x1, int y1) {

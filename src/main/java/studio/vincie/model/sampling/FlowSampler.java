@@ -55,21 +55,20 @@ public final class FlowSampler {
     /** Integrates from {@code start} (x at {@code ts[0]}; not closed) over decreasing timesteps {@code ts}. */
     public static NDArray sample(NDArray start, float[] ts, Velocity v, StepListener listener) {
         int steps = ts.length - 1;
-        NDArray noise = start;
-        NDArray x = noise;
+        NDArray x = start;
         for (int i = 0; i < steps; i++) {
             NDArray vel = v.at(x, ts[i]);
             NDArray delta = vel.mul(ts[i + 1] - ts[i]);
             NDArray next = x.add(delta);
             delta.close();
             vel.close();
-            if (x != noise) {
+            if (x != start) {
                 x.close();
             }
             x = next;
             listener.stepDone(i + 1, steps);
         }
-        return x == noise ? noise.duplicate() : x;
+        return x == start ? start.duplicate() : x;
     }
 
     /**

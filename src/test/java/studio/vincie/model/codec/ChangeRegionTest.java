@@ -43,6 +43,8 @@ class ChangeRegionTest {
             }
         }
         assertThat(ChangeRegion.of(before, after, 8, 2).getRaster().getSample(20, 12, 0)).isEqualTo(255);
+        assertThat(ChangeRegion.blockMeans(before, after, 8))
+                .containsExactly(0, 10, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0); // 4 x 3 blocks, row-major
     }
 
     @Test
