@@ -43,6 +43,11 @@ public final class TrainCommand implements Callable<Integer> {
                     + "after the architecture gained a tensor); optimizer state starts fresh.")
     Path initFrom;
 
+    @Option(names = "--codec", paramLabel = "DIR",
+            description = "Train over a learned codec's latents (a folder from `vincie train-codec`) instead of "
+                    + "pixel patches; the run and its model keep a copy.")
+    Path codec;
+
     @Option(names = "--steps", description = "Total optimizer steps (the cosine schedule ends here).")
     Integer steps;
 
@@ -99,6 +104,9 @@ public final class TrainCommand implements Callable<Integer> {
             Trainer trainer = new Trainer(dataset, options, out).console(System.out::println);
             if (initFrom != null) {
                 trainer.initFrom(initFrom);
+            }
+            if (codec != null) {
+                trainer.codec(codec);
             }
             // On Ctrl-C / SIGTERM the JVM halts once the hook returns: wait for the checkpoint, then for
             // the summary below, so the user is told how to continue.

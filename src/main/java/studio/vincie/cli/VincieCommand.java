@@ -21,6 +21,7 @@ import picocli.CommandLine.HelpCommand;
                 SpeedCommand.class,
                 EditCommand.class,
                 TrainCommand.class,
+                TrainCodecCommand.class,
         })
 public final class VincieCommand implements Runnable {
 

@@ -22,8 +22,9 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import studio.vincie.model.codec.ChangeRegion;
-import studio.vincie.model.codec.PatchCodec;
+import studio.vincie.model.codec.ImageCodec;
 import studio.vincie.model.codec.RegionComposite;
+import studio.vincie.model.io.CodecFolder;
 import studio.vincie.model.io.ModelFolder;
 import studio.vincie.model.io.ModelLoadException;
 import studio.vincie.model.nn.BlockCausalDiT;
@@ -53,16 +54,15 @@ public final class DitEditModel implements EditModel {
 
     private final NDManager manager;
     private final ModelFolder.Loaded loaded;
-    private final PatchCodec codec;
+    private final ImageCodec codec;
     private final TurnGenerator generator;
     private final ModelInfo info;
     private volatile boolean segmentationFirst;
 
-    private DitEditModel(NDManager manager, ModelFolder.Loaded loaded, ModelInfo info) {
+    private DitEditModel(NDManager manager, ModelFolder.Loaded loaded, ImageCodec codec, ModelInfo info) {
         this.manager = manager;
         this.loaded = loaded;
-        ModelConfig c = loaded.config();
-        this.codec = PatchCodec.of(c);
+        this.codec = codec;
         this.generator = new TurnGenerator(new BlockCausalDiT(loaded.weights()), codec,
                 loaded.tokenizer().nullInstruction(), manager);
         this.info = info;
@@ -89,7 +89,7 @@ public final class DitEditModel implements EditModel {
             String id = c.name() + "-" + weightsDigest(folder.resolve(ModelFolder.WEIGHTS));
             String name = folder.toAbsolutePath().normalize().getFileName().toString();
             ModelInfo info = new ModelInfo(id, name, domainOf(folder), c.defaultSteps(), c.defaultGuidance());
-            return new DitEditModel(manager, loaded, info);
+            return new DitEditModel(manager, loaded, CodecFolder.forModel(c, folder, manager), info);
         } catch (RuntimeException e) {
             manager.close();
             throw e;

@@ -71,13 +71,14 @@ public record ModelConfig(
         boolean sourceConditioning,
         boolean pooledText,
         float samplerStart,
-        float keepThreshold) {
+        float keepThreshold,
+        int latentChannels) {
 
     /** Field names accepted in {@code config.json}; anything else is an error (it would be ignored silently). */
     public static final Set<String> FIELDS = Set.of("name", "imageSize", "patchSize", "maskPatchSize", "imageChannels", "width",
             "depth", "heads", "mlpRatio", "vocabSize", "textLength", "ropeBase", "timestepDim", "defaultSteps",
             "defaultGuidance", "scheduleShift", "sourceConditioning", "pooledText", "samplerStart",
-            "keepThreshold", "codec", "formatVersion");
+            "keepThreshold", "latentChannels", "codec", "formatVersion");
 
     public ModelConfig {
         if (name == null || name.isBlank()) {
@@ -128,6 +129,9 @@ public record ModelConfig(
         if (!(keepThreshold >= 0 && keepThreshold <= 255)) {
             throw new IllegalArgumentException("keepThreshold must be in [0, 255], was " + keepThreshold);
         }
+        if (latentChannels < 0) {
+            throw new IllegalArgumentException("latentChannels must be >= 0 (0 = pixel patches), was " + latentChannels);
+        }
         if (!(samplerStart > 0 && samplerStart <= 1)) {
             throw new IllegalArgumentException("samplerStart must be in (0, 1], was " + samplerStart);
         }
@@ -142,13 +146,13 @@ public record ModelConfig(
     /** Test preset: 32 px images, 8 px patches (16 tokens), width 32, 2 layers, 2 heads. */
     public static ModelConfig tiny(int vocabSize) {
         return new ModelConfig("tiny", 32, 8, 16, 3, 32, 2, 2, 2, vocabSize, 6, 100f, 32, 8, 3.0f, 1.0f, true, true,
-                1f, 0f);
+                1f, 0f, 0);
     }
 
     /** Shipped preset; see the class Javadoc for why these sizes. */
     public static ModelConfig base(int vocabSize) {
         return new ModelConfig("base", 128, 16, 32, 3, 256, 6, 4, 4, vocabSize, 16, 100f, 256, 20, 3.0f, 3.0f, true,
-                true, 1f, 0f);
+                true, 1f, 0f, 0);
     }
 
     /** A preset by name ({@code tiny} or {@code base}). */
@@ -174,9 +178,9 @@ public record ModelConfig(
         return grid() * grid();
     }
 
-    /** Values per image token (P for images). */
+    /** Values per image token (P for images): a pixel patch, or a learned codec's latent cell. */
     public int imagePatchDim() {
-        return patchSize * patchSize * imageChannels;
+        return latentChannels > 0 ? latentChannels : patchSize * patchSize * imageChannels;
     }
 
     /** Values per mask token (one channel). */
@@ -221,20 +225,32 @@ public record ModelConfig(
     public ModelConfig withSamplerStart(float start) {
         return new ModelConfig(name, imageSize, patchSize, maskPatchSize, imageChannels, width, depth, heads, mlpRatio,
                 vocabSize, textLength, ropeBase, timestepDim, defaultSteps, defaultGuidance, scheduleShift,
-                sourceConditioning, pooledText, start, keepThreshold);
+                sourceConditioning, pooledText, start, keepThreshold, latentChannels);
     }
 
     /** The same architecture with another threshold for keeping unchanged patches (0 = off). */
     public ModelConfig withKeepThreshold(float threshold) {
         return new ModelConfig(name, imageSize, patchSize, maskPatchSize, imageChannels, width, depth, heads, mlpRatio,
                 vocabSize, textLength, ropeBase, timestepDim, defaultSteps, defaultGuidance, scheduleShift,
-                sourceConditioning, pooledText, samplerStart, threshold);
+                sourceConditioning, pooledText, samplerStart, threshold, latentChannels);
     }
 
     public ModelConfig withVocabSize(int newVocabSize) {
         return new ModelConfig(name, imageSize, patchSize, maskPatchSize, imageChannels, width, depth, heads, mlpRatio,
                 newVocabSize, textLength, ropeBase, timestepDim, defaultSteps, defaultGuidance, scheduleShift,
-                sourceConditioning, pooledText, samplerStart, keepThreshold);
+                sourceConditioning, pooledText, samplerStart, keepThreshold, latentChannels);
+    }
+
+    /** The same transformer over a learned codec's latents of {@code channels} values per token (0 = pixel patches). */
+    public ModelConfig withLatentChannels(int channels) {
+        return new ModelConfig(name, imageSize, patchSize, maskPatchSize, imageChannels, width, depth, heads, mlpRatio,
+                vocabSize, textLength, ropeBase, timestepDim, defaultSteps, defaultGuidance, scheduleShift,
+                sourceConditioning, pooledText, samplerStart, keepThreshold, channels);
+    }
+
+    /** Whether images go through a learned codec (codec.json + codec.safetensors in the model folder). */
+    public boolean learnedCodec() {
+        return latentChannels > 0;
     }
 
     /** The {@code config.json} object. */
@@ -242,7 +258,7 @@ public record ModelConfig(
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("formatVersion", 1);
         m.put("name", name);
-        m.put("codec", "patch");
+        m.put("codec", latentChannels > 0 ? "autoencoder" : "patch");
         m.put("imageSize", imageSize);
         m.put("patchSize", patchSize);
         m.put("maskPatchSize", maskPatchSize);
@@ -264,6 +280,9 @@ public record ModelConfig(
         if (keepThreshold > 0) {
             m.put("keepThreshold", keepThreshold); // absent = off, so older versions still read the folder
         }
+        if (latentChannels > 0) {
+            m.put("latentChannels", latentChannels);
+        }
         return ai.djl.util.JsonUtils.GSON.toJsonTree(m).getAsJsonObject();
     }
 
@@ -280,9 +299,16 @@ public record ModelConfig(
             }
         }
         JsonElement codec = json.get("codec");
-        if (codec != null && !codec.getAsString().equals("patch")) {
-            throw new IllegalArgumentException("config field 'codec' is '" + codec.getAsString()
-                    + "'; this version supports only 'patch'");
+        String kind = codec == null ? "patch" : codec.getAsString();
+        if (!kind.equals("patch") && !kind.equals("autoencoder")) {
+            throw new IllegalArgumentException("config field 'codec' is '" + kind
+                    + "'; this version supports 'patch' and 'autoencoder'");
+        }
+        int latent = json.has("latentChannels") ? num(json, "latentChannels").intValue() : 0;
+        if (kind.equals("autoencoder") != latent > 0) {
+            throw new IllegalArgumentException(kind.equals("autoencoder")
+                    ? "config field 'codec' is 'autoencoder' but 'latentChannels' is missing or 0"
+                    : "config field 'latentChannels' needs 'codec': 'autoencoder'");
         }
         return new ModelConfig(str(json, "name"), num(json, "imageSize").intValue(),
                 num(json, "patchSize").intValue(), num(json, "maskPatchSize").intValue(),
@@ -294,7 +320,7 @@ public record ModelConfig(
                 num(json, "defaultGuidance").floatValue(), num(json, "scheduleShift").floatValue(),
                 flag(json, "sourceConditioning"), flag(json, "pooledText"),
                 json.has("samplerStart") ? num(json, "samplerStart").floatValue() : 1f,
-                json.has("keepThreshold") ? num(json, "keepThreshold").floatValue() : 0f);
+                json.has("keepThreshold") ? num(json, "keepThreshold").floatValue() : 0f, latent);
     }
 
     /** An optional boolean field: absent (older folders) means false. */

@@ -56,6 +56,10 @@ public final class NoiseLevelCheck {
              ModelFolder.Loaded loaded = ModelFolder.load(Path.of(args[0]), m);
              DitEditModel edit = DitEditModel.load(Path.of(args[0]))) {
             ModelConfig c = loaded.config();
+            if (c.learnedCodec()) {
+                throw new IllegalArgumentException("NoiseLevelCheck measures pixel-patch models; " + args[0]
+                        + " uses a learned codec");
+            }
             BlockCausalDiT model = new BlockCausalDiT(loaded.weights());
             PatchCodec codec = PatchCodec.of(c);
             Random rng = new Random(seed);

@@ -24,7 +24,9 @@ import ai.djl.training.GradientCollector;
 import studio.vincie.data.dataset.Dataset;
 import studio.vincie.data.dataset.TrainingSession;
 import studio.vincie.model.ModelConfig;
+import studio.vincie.model.codec.ImageCodec;
 import studio.vincie.model.codec.PatchCodec;
+import studio.vincie.model.io.CodecFolder;
 import studio.vincie.model.io.ModelFolder;
 import studio.vincie.model.nn.BlockCausalDiT;
 import studio.vincie.model.nn.DitWeights;
@@ -55,6 +57,8 @@ public final class Trainer {
     public static final String MODEL_DIR = "model";
     public static final String LOSS_PNG = "loss.png";
     public static final String TOKENIZER = "tokenizer.json";
+    /** The run's copy of its learned codec (absent for pixel patches). */
+    public static final String CODEC_DIR = "codec";
 
     /** What a sitting did. {@code stepsPerSecond} is over this sitting's steps only. */
     public record Result(int startStep, int endStep, double seconds, double stepsPerSecond, float firstLoss,
@@ -68,6 +72,7 @@ public final class Trainer {
     private int skipped;
     private java.util.Set<NDArray> resident = java.util.Set.of();
     private Path initFrom;
+    private Path codecSource;
     private int consecutiveSkips;
     private final CountDownLatch done = new CountDownLatch(1);
     private Consumer<String> console = s -> { };
@@ -128,9 +133,13 @@ public final class Trainer {
         if (initFrom != null && checkpoint != null) {
             throw new CheckpointException("--init-from starts a new run; drop it when resuming " + out);
         }
+        Path codecDir = codecDir(checkpoint != null);
         Tokenizer tokenizer = initFrom != null ? initTokenizer() : tokenizer(checkpoint != null);
         ModelConfig config = ModelConfig.preset(options.preset(), tokenizer.vocabSize());
-        PatchCodec codec = PatchCodec.of(config);
+        if (codecDir != null) {
+            config = config.withLatentChannels(CodecFolder.readSpec(codecDir).latentChannels());
+            CodecFolder.checkMatches(CodecFolder.readSpec(codecDir), config, codecDir);
+        }
         SessionPacker packer = new SessionPacker(config, tokenizer,
                 new PackOptions(0.1f, 0.7f, 0.05f, options.maxTargets(), true));
         int start = checkpoint == null ? 0 : checkpoint.step();
@@ -138,7 +147,10 @@ public final class Trainer {
         LrSchedule schedule = new LrSchedule(options.lr(), options.warmupSteps(), options.steps(), options.minLrRatio());
 
         try (NDManager root = NDManager.newBaseManager();
-             BatchLoader loader = new BatchLoader(dataset, codec, tokenizer, packer, options.batch(), options.seed(),
+             NDManager codecManager = NDManager.newBaseManager();
+             CodecHandle codecHandle = new CodecHandle(codecDir == null ? PatchCodec.of(config)
+                     : CodecFolder.load(codecDir, codecManager, config.maskPatchSize()));
+             BatchLoader loader = new BatchLoader(dataset, codecHandle.codec(), tokenizer, packer, options.batch(), options.seed(),
                      options.queueSize());
              TrainLog log = new TrainLog(out, start)) {
             DitWeights weights = DitWeights.init(root.newSubManager(), config, options.seed(), true);
@@ -162,9 +174,11 @@ public final class Trainer {
             resident = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
             resident.addAll(weights.manager().getManagedArrays());
             resident.addAll(emaManager.getManagedArrays());
-            List<PackedBatch> val = validationBatches(codec, tokenizer, packer);
-            console.accept(String.format("Training %s (%,d parameters) on %d train sessions, steps %d..%d of %d, "
-                            + "batch %d%s", config.name(), weights.parameterCount(), loader.trainSessions(), start, end,
+            List<PackedBatch> val = validationBatches(codecHandle.codec(), tokenizer, packer);
+            console.accept(String.format("Training %s (%,d parameters%s) on %d train sessions, steps %d..%d of %d, "
+                            + "batch %d%s", config.name(), weights.parameterCount(),
+                    codecDir == null ? ", pixel patches" : ", learned codec " + config.latentChannels() + " channels",
+                    loader.trainSessions(), start, end,
                     options.steps(), options.batch(), checkpoint == null ? "" : " (resumed)"));
 
             loader.start(start, end);
@@ -290,7 +304,7 @@ public final class Trainer {
      * The first {@code valSessions} val sessions, packed once with the training recipe (same dropout
      * and noise distribution) from a fixed seed, so every validation point measures the same thing.
      */
-    private List<PackedBatch> validationBatches(PatchCodec codec, Tokenizer tokenizer, SessionPacker packer) {
+    private List<PackedBatch> validationBatches(ImageCodec codec, Tokenizer tokenizer, SessionPacker packer) {
         List<String> ids = dataset.ids("val");
         ids = ids.subList(0, Math.min(ids.size(), options.valSessions()));
         List<PackedBatch> out = new ArrayList<>();
@@ -316,6 +330,48 @@ public final class Trainer {
     public Trainer initFrom(Path modelFolder) {
         this.initFrom = modelFolder;
         return this;
+    }
+
+    /**
+     * Trains over a learned codec's latents instead of pixel patches ({@code vincie train-codec} wrote
+     * the folder). A fresh run copies the codec into {@code OUT/codec}, so the run and its exported
+     * model keep it; a resumed run uses that copy.
+     */
+    public Trainer codec(Path codecFolder) {
+        this.codecSource = codecFolder;
+        return this;
+    }
+
+    /** The run's codec folder, or null for pixel patches; copies the source in on a fresh run. */
+    private Path codecDir(boolean resume) throws IOException {
+        Path own = out.resolve(CODEC_DIR);
+        if (resume) {
+            if (codecSource != null && !Files.isDirectory(own)) {
+                throw new CheckpointException("the run in " + out + " was trained on pixel patches; drop --codec "
+                        + "to resume it");
+            }
+            return Files.isDirectory(own) ? own : null;
+        }
+        if (codecSource == null) {
+            return null;
+        }
+        CodecFolder.readSpec(codecSource); // fails naming the folder before anything is written
+        CodecFolder.copy(codecSource, own);
+        return own;
+    }
+
+    /** Closes a learned codec with the run (its tensors live in their own manager). */
+    private record CodecHandle(ImageCodec codec) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (codec instanceof AutoCloseable c) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
     }
 
     private Tokenizer initTokenizer() throws IOException {
@@ -396,6 +452,9 @@ public final class Trainer {
         adam.state().forEach((k, a) -> tensors.put("adam." + k, a.toFloatArray()));
         new Checkpoint(step, adam.steps(), options, tensors).write(out);
         ModelFolder.save(out.resolve(MODEL_DIR), emaWeights, tokenizer);
+        if (emaWeights.config().learnedCodec()) {
+            CodecFolder.copy(out.resolve(CODEC_DIR), out.resolve(MODEL_DIR));
+        }
         LossCurve.write(log.rows(), "Vincie " + options.preset() + ": " + options.describe(), out.resolve(LOSS_PNG));
         LOG.info("checkpoint at step {} written to {} in {} ms", step, out, (System.nanoTime() - t) / 1_000_000);
     }
