@@ -48,6 +48,12 @@ import com.google.gson.JsonObject;
  * ({@code codec.ChangeRegion}); a pixel-patch model's small per-patch offsets would otherwise show as
  * a faint grid over the untouched picture.
  *
+ * <p>{@code latentChannels} (absent = 0 = pixel patches; {@code codec: "autoencoder"} in the JSON):
+ * image tokens are the cells of a learned codec's latent grid ({@code codec.LearnedCodec}, one cell per
+ * {@code patchSize} pixels) with this many values each instead of pixel patches; the folder then holds
+ * the codec's {@code codec.json} and {@code codec.safetensors} ({@code io.CodecFolder}). Masks stay
+ * pixel patches.
+ *
  * <p>Shape alphabet used across {@code model}: B batch, T tokens, D width, H heads, E head size
  * (D / H), P values per patch token (patch^2 x channels).
  */
