@@ -14,7 +14,7 @@ import studio.vincie.model.EditModel;
 
 /**
  * Turns the {@code --model} argument into an {@link EditModel}: {@code oracle}, {@code identity},
- * {@code oracle-blur:SIGMA} (judge calibration), or a model folder opened by the first
+ * {@code oracle-blur:SIGMA} (judge calibration), {@code oracle-codec:DIR} (a learned codec's ceiling), or a model folder opened by the first
  * {@link EditModelLoader} that accepts it.
  */
 public final class BenchModels {
@@ -57,9 +57,17 @@ public final class BenchModels {
                         + sigma + "'");
             }
         }
+        if (spec.startsWith("oracle-codec:")) {
+            Path dir = Path.of(spec.substring("oracle-codec:".length()));
+            if (!Files.isDirectory(dir)) {
+                throw new IllegalArgumentException("oracle-codec needs a codec folder (from `vincie train-codec`), e.g. "
+                        + "oracle-codec:codecs/ae32; " + dir.toAbsolutePath() + " is not a directory");
+            }
+            return new CodecOracleModel(dir);
+        }
         Path folder = Path.of(spec);
         if (!Files.isDirectory(folder)) {
-            throw new IllegalArgumentException("--model must be 'oracle', 'identity', 'oracle-blur:SIGMA' or a model folder; "
+            throw new IllegalArgumentException("--model must be 'oracle', 'identity', 'oracle-blur:SIGMA', 'oracle-codec:DIR' or a model folder; "
                     + folder.toAbsolutePath() + " is not a directory");
         }
         if (!Files.isRegularFile(folder.resolve("config.json"))) {

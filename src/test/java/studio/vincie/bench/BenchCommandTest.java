@@ -14,6 +14,8 @@ import picocli.CommandLine;
 import studio.vincie.cli.BenchCommand;
 import studio.vincie.model.ModelConfig;
 import studio.vincie.model.TinyFixtures;
+import studio.vincie.model.codec.Autoencoder;
+import studio.vincie.model.io.CodecFolder;
 import studio.vincie.model.io.ModelFolder;
 import studio.vincie.model.nn.DitWeights;
 
@@ -69,6 +71,23 @@ class BenchCommandTest {
 
         assertThat(run("--model", folder.toString(), "--sessions", "1", "--device", "tpu")).as("unknown device")
                 .isEqualTo(2);
+    }
+
+    @Test
+    void oracleCodecScoresTheGroundTruthThroughALearnedCodec() throws Exception {
+        Path codec = dir.resolve("codec");
+        Autoencoder.Spec spec = new Autoencoder.Spec(32, 8, 4, new int[] {8, 12, 16});
+        try (NDManager m = NDManager.newBaseManager()) {
+            CodecFolder.save(codec, spec, Autoencoder.init(m, spec, 3)); // untrained: far from the truth
+        }
+        Path json = dir.resolve("codec.json");
+        assertThat(run("--model", "oracle-codec:" + codec, "--sessions", "2", "--turns", "2", "--size", "64",
+                "--json", json.toString())).isZero();
+        JsonNode root = new ObjectMapper().readTree(json.toFile());
+        assertThat(root.get("model").asText()).isEqualTo("oracle-codec:codec");
+        assertThat(root.get("psnr").get(0).asDouble()).isBetween(1.0, 30.0);
+        assertThat(root.get("success_at").get(0).asDouble()).isZero();
+        assertThat(run("--model", "oracle-codec:" + dir.resolve("nowhere"), "--sessions", "1")).isEqualTo(2);
     }
 
     @Test

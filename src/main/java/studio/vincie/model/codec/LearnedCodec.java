@@ -27,6 +27,7 @@ public final class LearnedCodec implements ImageCodec, AutoCloseable {
     private final Map<String, NDArray> weights;
     private final NDManager manager;
     private final PatchCodec masks;
+    private boolean ownsManager;
     private final Map<Long, float[]> cache = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Long, float[]> eldest) {
@@ -43,6 +44,12 @@ public final class LearnedCodec implements ImageCodec, AutoCloseable {
         this.weights = weights;
         this.manager = manager;
         this.masks = new PatchCodec(spec.imageSize(), spec.downsample(), maskPatch);
+    }
+
+    /** Makes {@link #close} also close the manager (a codec opened on its own, outside a model). */
+    public LearnedCodec owningManager() {
+        this.ownsManager = true;
+        return this;
     }
 
     public Autoencoder.Spec spec() {
@@ -126,6 +133,9 @@ public final class LearnedCodec implements ImageCodec, AutoCloseable {
         cache.clear();
         for (NDArray a : weights.values()) {
             a.close();
+        }
+        if (ownsManager) {
+            manager.close();
         }
     }
 }

@@ -133,6 +133,17 @@ public final class CodecFolder {
         return new LearnedCodec(spec, loadWeights(folder, spec, manager), manager, maskPatch);
     }
 
+    /** A codec folder opened on its own, on the CPU; closing the codec frees everything. */
+    public static LearnedCodec open(Path folder, int maskPatch) {
+        NDManager manager = NDManager.newBaseManager(ai.djl.Device.cpu());
+        try {
+            return load(folder, manager, maskPatch).owningManager();
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
     /**
      * The image codec of a model: pixel patches, or the learned codec stored in the model folder
      * (checked against the model's config: image size, cell size = patch size, latent channels).
