@@ -284,6 +284,7 @@ public final class DitEditModel implements EditModel {
     @Override
     public synchronized void close() {
         generator.close();
+        codec.close();
         loaded.close();
         manager.close();
     }

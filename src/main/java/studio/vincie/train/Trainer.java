@@ -137,8 +137,9 @@ public final class Trainer {
         Tokenizer tokenizer = initFrom != null ? initTokenizer() : tokenizer(checkpoint != null);
         ModelConfig config = ModelConfig.preset(options.preset(), tokenizer.vocabSize());
         if (codecDir != null) {
-            config = config.withLatentChannels(CodecFolder.readSpec(codecDir).latentChannels());
-            CodecFolder.checkMatches(CodecFolder.readSpec(codecDir), config, codecDir);
+            studio.vincie.model.codec.Autoencoder.Spec spec = CodecFolder.readSpec(codecDir);
+            config = config.withLatentChannels(spec.latentChannels());
+            CodecFolder.checkMatches(spec, config, codecDir);
         }
         SessionPacker packer = new SessionPacker(config, tokenizer,
                 new PackOptions(0.1f, 0.7f, 0.05f, options.maxTargets(), true));
@@ -148,9 +149,9 @@ public final class Trainer {
 
         try (NDManager root = NDManager.newBaseManager();
              NDManager codecManager = NDManager.newBaseManager();
-             CodecHandle codecHandle = new CodecHandle(codecDir == null ? PatchCodec.of(config)
-                     : CodecFolder.load(codecDir, codecManager, config.maskPatchSize()));
-             BatchLoader loader = new BatchLoader(dataset, codecHandle.codec(), tokenizer, packer, options.batch(), options.seed(),
+             ImageCodec codec = codecDir == null ? PatchCodec.of(config)
+                     : CodecFolder.load(codecDir, codecManager, config.maskPatchSize());
+             BatchLoader loader = new BatchLoader(dataset, codec, tokenizer, packer, options.batch(), options.seed(),
                      options.queueSize());
              TrainLog log = new TrainLog(out, start)) {
             DitWeights weights = DitWeights.init(root.newSubManager(), config, options.seed(), true);
@@ -174,7 +175,7 @@ public final class Trainer {
             resident = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
             resident.addAll(weights.manager().getManagedArrays());
             resident.addAll(emaManager.getManagedArrays());
-            List<PackedBatch> val = validationBatches(codecHandle.codec(), tokenizer, packer);
+            List<PackedBatch> val = validationBatches(codec, tokenizer, packer);
             console.accept(String.format("Training %s (%,d parameters%s) on %d train sessions, steps %d..%d of %d, "
                             + "batch %d%s", config.name(), weights.parameterCount(),
                     codecDir == null ? ", pixel patches" : ", learned codec " + config.latentChannels() + " channels",
@@ -358,20 +359,6 @@ public final class Trainer {
         CodecFolder.readSpec(codecSource); // fails naming the folder before anything is written
         CodecFolder.copy(codecSource, own);
         return own;
-    }
-
-    /** Closes a learned codec with the run (its tensors live in their own manager). */
-    private record CodecHandle(ImageCodec codec) implements AutoCloseable {
-        @Override
-        public void close() {
-            if (codec instanceof AutoCloseable c) {
-                try {
-                    c.close();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
     }
 
     private Tokenizer initTokenizer() throws IOException {

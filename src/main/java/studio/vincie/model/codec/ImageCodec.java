@@ -8,7 +8,7 @@ import java.awt.image.BufferedImage;
  * order (grid row, then grid column) and roughly in [-1, 1]. Inputs of another size are resized to
  * the codec's square resolution first.
  */
-public interface ImageCodec {
+public interface ImageCodec extends AutoCloseable {
 
     /** Tokens of an image. */
     int tokens();
@@ -28,4 +28,9 @@ public interface ImageCodec {
     float[] encodeMask(BufferedImage mask);
 
     BufferedImage decodeMask(float[] values);
+
+    /** Frees what the codec holds (a learned codec's tensors); pixel patches hold nothing. */
+    @Override
+    default void close() {
+    }
 }

@@ -19,7 +19,7 @@ import ai.djl.ndarray.types.Shape;
  * (bounded, least recently used), since training and the editor encode the same images again and again.
  * Thread-safe: one encode or decode at a time.
  */
-public final class LearnedCodec implements ImageCodec, AutoCloseable {
+public final class LearnedCodec implements ImageCodec {
 
     private static final int CACHE_ENTRIES = 8192;
 
