@@ -72,13 +72,25 @@ public final class TrainCodecCommand implements Callable<Integer> {
                     latentChannels, 64, minutes, 5);
             Dataset dataset = Dataset.open(data);
             CodecTrainer trainer = new CodecTrainer(dataset, spec, options, out).console(System.out::println);
-            Thread hook = new Thread(trainer::requestStop, "vincie-train-codec-shutdown");
+            // On Ctrl-C the JVM halts once the hook returns: wait until the codec is written.
+            Thread hook = new Thread(() -> {
+                trainer.requestStop();
+                try {
+                    trainer.awaitDone(120);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "vincie-train-codec-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
-            CodecTrainer.Result r = trainer.run();
+            CodecTrainer.Result r;
             try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // already stopping
+                r = trainer.run();
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is running and waits for the codec; nothing to undo
+                }
             }
             System.out.printf("Codec: %d steps in %.1f s, loss %.5f, val reconstruction PSNR %.2f dB%s; written to %s%n",
                     r.steps(), r.seconds(), r.lastLoss(), r.valPsnr(), r.finished() ? "" : " (stopped early)", out);

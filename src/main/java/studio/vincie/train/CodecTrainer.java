@@ -67,6 +67,7 @@ public final class CodecTrainer {
     private final Options options;
     private final Path out;
     private volatile boolean stopRequested;
+    private final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
     private Consumer<String> console = s -> { };
 
     public CodecTrainer(Dataset dataset, Autoencoder.Spec spec, Options options, Path out) {
@@ -89,7 +90,20 @@ public final class CodecTrainer {
         stopRequested = true;
     }
 
+    /** Waits until {@link #run} has returned (for the shutdown hook, so the codec is written on Ctrl-C). */
+    public boolean awaitDone(long seconds) throws InterruptedException {
+        return done.await(seconds, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
     public Result run() throws IOException {
+        try {
+            return train();
+        } finally {
+            done.countDown();
+        }
+    }
+
+    private Result train() throws IOException {
         long t0 = System.nanoTime();
         ai.djl.engine.Engine.getEngine("PyTorch");
         JniUtils.setGradMode(false);
@@ -118,6 +132,7 @@ public final class CodecTrainer {
             float firstLoss = Float.NaN;
             double psnr = Double.NaN;
             int step = 0;
+            int skipsInARow = 0;
             while (step < options.steps() && !stopRequested && System.nanoTime() < deadline) {
                 Random rng = new Random(options.seed() * 1_000_003L + step);
                 float[] batch = new float[options.batch() * 3 * s * s];
@@ -145,11 +160,18 @@ public final class CodecTrainer {
                     float norm = (float) Math.sqrt(sq.getFloat());
                     if (Float.isFinite(norm) && Float.isFinite(loss)) {
                         adam.update(sm, params, grads, lr, norm > 1f ? 1f / norm : 1f);
+                        skipsInARow = 0;
                     } else {
+                        skipsInARow++;
                         LOG.warn("non-finite loss or gradient at codec step {}; update skipped", step + 1);
+                        if (skipsInARow >= 10) {
+                            throw new IllegalStateException("10 codec steps in a row had a non-finite loss or gradient "
+                                    + "(last at step " + (step + 1) + "); lower --lr (was " + options.lr() + ")");
+                        }
                     }
                     for (NDArray g : grads.values()) {
-                        g.muli(0f);
+                        g.set(g.isNaN().logicalOr(g.isInfinite()), 0f); // 0 * NaN = NaN: clear those first
+                        g.muli(0f); // PyTorch accumulates into .grad
                     }
                 }
                 step++;

@@ -133,13 +133,11 @@ public final class Trainer {
         if (initFrom != null && checkpoint != null) {
             throw new CheckpointException("--init-from starts a new run; drop it when resuming " + out);
         }
-        Path codecDir = codecDir(checkpoint != null);
         Tokenizer tokenizer = initFrom != null ? initTokenizer() : tokenizer(checkpoint != null);
         ModelConfig config = ModelConfig.preset(options.preset(), tokenizer.vocabSize());
+        Path codecDir = codecDir(checkpoint != null, config);
         if (codecDir != null) {
-            studio.vincie.model.codec.Autoencoder.Spec spec = CodecFolder.readSpec(codecDir);
-            config = config.withLatentChannels(spec.latentChannels());
-            CodecFolder.checkMatches(spec, config, codecDir);
+            config = config.withLatentChannels(CodecFolder.readSpec(codecDir).latentChannels());
         }
         SessionPacker packer = new SessionPacker(config, tokenizer,
                 new PackOptions(0.1f, 0.7f, 0.05f, options.maxTargets(), true));
@@ -343,21 +341,45 @@ public final class Trainer {
         return this;
     }
 
-    /** The run's codec folder, or null for pixel patches; copies the source in on a fresh run. */
-    private Path codecDir(boolean resume) throws IOException {
+    /**
+     * The run's codec folder, or null for pixel patches. A fresh run checks the {@code --codec} source
+     * against the preset and copies it in (a leftover copy from a start that failed before its first
+     * checkpoint is removed); a resumed run uses its own copy and refuses a different {@code --codec}.
+     */
+    private Path codecDir(boolean resume, ModelConfig preset) throws IOException {
         Path own = out.resolve(CODEC_DIR);
         if (resume) {
             if (codecSource != null && !Files.isDirectory(own)) {
                 throw new CheckpointException("the run in " + out + " was trained on pixel patches; drop --codec "
                         + "to resume it");
             }
+            if (codecSource != null && !java.util.Arrays.equals(Files.readAllBytes(own.resolve(CodecFolder.WEIGHTS)),
+                    Files.readAllBytes(codecSource.resolve(CodecFolder.WEIGHTS)))) {
+                throw new CheckpointException("the run in " + out + " was trained with the codec in " + own + ", not "
+                        + "the one in " + codecSource + "; drop --codec to resume it");
+            }
             return Files.isDirectory(own) ? own : null;
+        }
+        boolean inPlace = codecSource != null
+                && own.toAbsolutePath().normalize().equals(codecSource.toAbsolutePath().normalize());
+        if (Files.isDirectory(own) && !inPlace) {
+            for (String name : new String[] {CodecFolder.WEIGHTS, CodecFolder.SPEC}) {
+                Files.deleteIfExists(own.resolve(name));
+            }
+            Files.deleteIfExists(own);
         }
         if (codecSource == null) {
             return null;
         }
-        CodecFolder.readSpec(codecSource); // fails naming the folder before anything is written
-        CodecFolder.copy(codecSource, own);
+        studio.vincie.model.codec.Autoencoder.Spec spec = CodecFolder.readSpec(codecSource);
+        if (spec.imageSize() != preset.imageSize() || spec.downsample() != preset.patchSize()) {
+            throw new CheckpointException("the codec in " + codecSource + " maps " + spec.imageSize() + " px images to "
+                    + spec.downsample() + " px cells, but the " + options.preset() + " preset needs " + preset.imageSize()
+                    + " px and " + preset.patchSize() + " px cells; train a codec for this preset");
+        }
+        if (!inPlace) {
+            CodecFolder.copy(codecSource, own);
+        }
         return own;
     }
 
@@ -438,10 +460,11 @@ public final class Trainer {
         ema.weights().forEach((k, a) -> tensors.put("ema." + k, a.toFloatArray()));
         adam.state().forEach((k, a) -> tensors.put("adam." + k, a.toFloatArray()));
         new Checkpoint(step, adam.steps(), options, tensors).write(out);
-        ModelFolder.save(out.resolve(MODEL_DIR), emaWeights, tokenizer);
         if (emaWeights.config().learnedCodec()) {
+            // the codec first: a config.json that names a codec must never stand without its files
             CodecFolder.copy(out.resolve(CODEC_DIR), out.resolve(MODEL_DIR));
         }
+        ModelFolder.save(out.resolve(MODEL_DIR), emaWeights, tokenizer);
         LossCurve.write(log.rows(), "Vincie " + options.preset() + ": " + options.describe(), out.resolve(LOSS_PNG));
         LOG.info("checkpoint at step {} written to {} in {} ms", step, out, (System.nanoTime() - t) / 1_000_000);
     }

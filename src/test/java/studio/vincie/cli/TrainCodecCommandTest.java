@@ -35,6 +35,7 @@ class TrainCodecCommandTest {
         assertThat(channels.code).isEqualTo(2);
         assertThat(channels.err).contains("latentChannels must be in [1, 1024], was 0");
         Result size = run("--data", dir.toString(), "--out", dir.resolve("c").toString(), "--image-size", "100");
+        assertThat(size.code).isEqualTo(2);
         assertThat(size.err).contains("must be a multiple of downsample 16");
         Result data = run("--data", dir.resolve("nowhere").toString(), "--out", dir.resolve("c").toString());
         assertThat(data.code).isEqualTo(2);

@@ -71,6 +71,30 @@ class CodecTrainingTest {
                 .isInstanceOf(CheckpointException.class).hasMessageContaining("trained on pixel patches; drop --codec");
     }
 
+    @Test
+    void aCodecForAnotherGridOrAnotherCodecOnResumeIsRefused() throws Exception {
+        Dataset data = TinyRuns.dataset(tmp.resolve("data"), 3);
+        Path wrongGrid = tmp.resolve("wrong-grid");
+        Autoencoder.Spec coarse = new Autoencoder.Spec(32, 16, 8, new int[] {8, 8, 8, 8});
+        Path first = tmp.resolve("first");
+        Path second = tmp.resolve("second");
+        try (NDManager m = NDManager.newBaseManager()) {
+            CodecFolder.save(wrongGrid, coarse, Autoencoder.init(m, coarse, 1));
+            CodecFolder.save(first, SPEC, Autoencoder.init(m, SPEC, 1));
+            CodecFolder.save(second, SPEC, Autoencoder.init(m, SPEC, 2));
+        }
+        Path run = tmp.resolve("run");
+        assertThatThrownBy(() -> new Trainer(data, TinyRuns.options(4, 3e-3f), run).codec(wrongGrid).run(false))
+                .isInstanceOf(CheckpointException.class).hasMessageContaining(wrongGrid.toString())
+                .hasMessageContaining("16 px cells, but the tiny preset needs 32 px and 8 px cells");
+        assertThat(run.resolve(Trainer.CODEC_DIR)).doesNotExist();
+
+        new Trainer(data, TinyRuns.options(4, 3e-3f).withStopAtStep(2), run).codec(first).run(false);
+        assertThatThrownBy(() -> new Trainer(data, TinyRuns.options(4, 3e-3f), run).codec(second).run(true))
+                .isInstanceOf(CheckpointException.class).hasMessageContaining("drop --codec to resume it");
+        assertThat(new Trainer(data, TinyRuns.options(4, 3e-3f), run).codec(first).run(true).endStep()).isEqualTo(4);
+    }
+
     private static double reconstructionPsnr(Path codecDir, Dataset data) {
         try (NDManager m = NDManager.newBaseManager()) {
             LearnedCodec codec = CodecFolder.load(codecDir, m, 16);

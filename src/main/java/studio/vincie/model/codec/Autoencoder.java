@@ -166,12 +166,12 @@ public final class Autoencoder {
     /** Normalised latent of images: {@code (encodeRaw - mean) / std} per channel. */
     public static NDArray encode(Map<String, NDArray> w, Spec s, NDArray x) {
         NDArray z = encodeRaw(w, s, x);
-        return z.sub(channel(w.get(LATENT_MEAN))).div(channel(w.get(LATENT_STD)));
+        return z.sub(channel(w.get(LATENT_MEAN), z)).div(channel(w.get(LATENT_STD), z));
     }
 
     /** Images from normalised latents. */
     public static NDArray decode(Map<String, NDArray> w, Spec s, NDArray z) {
-        return decodeRaw(w, s, z.mul(channel(w.get(LATENT_STD))).add(channel(w.get(LATENT_MEAN))));
+        return decodeRaw(w, s, z.mul(channel(w.get(LATENT_STD), z)).add(channel(w.get(LATENT_MEAN), z)));
     }
 
     /**
@@ -187,8 +187,14 @@ public final class Autoencoder {
         w.get(LATENT_STD).set(std.toFloatArray());
     }
 
-    private static NDArray channel(NDArray v) {
-        return v.reshape(1, -1, 1, 1);
+    /**
+     * {@code v} as (1, C, 1, 1), owned by {@code like}'s manager: a reshape lands in the weights' manager,
+     * which lives as long as the codec, so every encode would otherwise leave two arrays there.
+     */
+    private static NDArray channel(NDArray v, NDArray like) {
+        NDArray r = v.reshape(1, -1, 1, 1);
+        r.attach(like.getManager());
+        return r;
     }
 
     private static NDArray conv(NDArray x, Map<String, NDArray> w, String name, int stride, int pad) {

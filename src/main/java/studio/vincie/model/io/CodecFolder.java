@@ -76,6 +76,12 @@ public final class CodecFolder {
             if (!type.equals("autoencoder")) {
                 throw new ModelLoadException(file + ": codec type is '" + type + "'; this version reads 'autoencoder'");
             }
+            for (String field : new String[] {"imageSize", "downsample", "latentChannels", "widths"}) {
+                if (!json.has(field) || json.get(field).isJsonNull()) {
+                    throw new ModelLoadException(file + " has no '" + field + "'; write the codec again with "
+                            + "`vincie train-codec`");
+                }
+            }
             JsonArray w = json.getAsJsonArray("widths");
             int[] widths = new int[w.size()];
             for (int i = 0; i < widths.length; i++) {

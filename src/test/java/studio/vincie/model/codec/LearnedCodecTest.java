@@ -44,7 +44,8 @@ class LearnedCodecTest {
     @Test
     void encodingsAreMemoisedByContentAndReturnedAsCopies() {
         try (NDManager m = NDManager.newBaseManager()) {
-            LearnedCodec codec = new LearnedCodec(AutoencoderTest.TINY, Autoencoder.init(m, AutoencoderTest.TINY, 5), m, 16);
+            Map<String, NDArray> w = Autoencoder.init(m, AutoencoderTest.TINY, 5);
+            LearnedCodec codec = new LearnedCodec(AutoencoderTest.TINY, w, m, 16);
             float[] a = codec.encodeImage(picture(32, Color.ORANGE));
             a[0] = 1e9f; // a caller scribbling on its copy must not reach the cache
             float[] again = codec.encodeImage(picture(32, Color.ORANGE));
@@ -53,6 +54,23 @@ class LearnedCodecTest {
             assertThat(codec.encodeImage(picture(32, Color.BLUE))).isNotEqualTo(again);
             // other sizes are resized first, like PatchCodec
             assertThat(codec.encodeImage(picture(64, Color.ORANGE))).hasSize(64);
+            // with the network gone, a seen image still comes from the cache; an unseen one cannot
+            w.values().forEach(NDArray::close);
+            assertThat(codec.encodeImage(picture(32, Color.ORANGE))).containsExactly(again);
+            assertThatThrownBy(() -> codec.encodeImage(picture(32, Color.GREEN))).isInstanceOf(RuntimeException.class);
+        }
+    }
+
+    @Test
+    void encodingAndDecodingLeaveNothingBehindInTheWeightsManager() {
+        try (NDManager m = NDManager.newBaseManager(); NDManager wm = m.newSubManager()) {
+            LearnedCodec codec = new LearnedCodec(AutoencoderTest.TINY, Autoencoder.init(wm, AutoencoderTest.TINY, 8), wm, 16);
+            codec.decodeImage(codec.encodeImage(picture(32, Color.RED))); // warm-up
+            int before = wm.getManagedArrays().size();
+            for (Color c : new Color[] {Color.ORANGE, Color.GREEN, Color.MAGENTA}) {
+                codec.decodeImage(codec.encodeImage(picture(32, c)));
+            }
+            assertThat(wm.getManagedArrays()).hasSize(before);
         }
     }
 
