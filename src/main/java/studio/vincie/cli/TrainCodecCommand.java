@@ -18,7 +18,7 @@ import studio.vincie.train.CodecTrainer;
 /**
  * {@code vincie train-codec}: trains the learned image codec (a small convolutional autoencoder, 128 px
  * to 8x8 tokens) on a prepared dataset and writes {@code codec.json} + {@code codec.safetensors} to
- * OUT, for {@code vincie train --codec OUT}. See docs/training.md, "Learned codec".
+ * OUT, for {@code vincie train --codec OUT}. See docs/training.md, "Learned codec vs pixel patches".
  */
 @Command(name = "train-codec", mixinStandardHelpOptions = true,
         description = {"Train the learned image codec (autoencoder) on a prepared dataset's images.",
