@@ -50,6 +50,11 @@ public final class TrainCodecCommand implements Callable<Integer> {
             description = "Image size in pixels, a multiple of 16 (the model's imageSize; default: ${DEFAULT-VALUE}).")
     int imageSize;
 
+    @Option(names = "--cell-size", defaultValue = "16",
+            description = "Pixels per token side, a power of two (the model's patchSize: 16 for base, 8 for tiny; "
+                    + "default: ${DEFAULT-VALUE}).")
+    int cellSize;
+
     @Option(names = "--seed", defaultValue = "1", description = "Seed of weights and image order (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -66,8 +71,7 @@ public final class TrainCodecCommand implements Callable<Integer> {
                 return CliErrors.error(LOG, "train-codec", out.resolve(CodecFolder.WEIGHTS)
                         + " exists; choose another --out or add --force to overwrite it", null);
             }
-            Autoencoder.Spec base = Autoencoder.Spec.base();
-            Autoencoder.Spec spec = new Autoencoder.Spec(imageSize, base.downsample(), latentChannels, base.widths());
+            Autoencoder.Spec spec = Autoencoder.Spec.of(imageSize, cellSize, latentChannels);
             CodecTrainer.Options options = new CodecTrainer.Options(steps, batch, lr, Math.min(100, steps / 10), seed,
                     latentChannels, 64, minutes, 5);
             Dataset dataset = Dataset.open(data);

@@ -37,6 +37,9 @@ class TrainCodecCommandTest {
         Result size = run("--data", dir.toString(), "--out", dir.resolve("c").toString(), "--image-size", "100");
         assertThat(size.code).isEqualTo(2);
         assertThat(size.err).contains("must be a multiple of downsample 16");
+        Result cell = run("--data", dir.toString(), "--out", dir.resolve("c").toString(), "--cell-size", "12");
+        assertThat(cell.code).isEqualTo(2);
+        assertThat(cell.err).contains("cell size must be a power of two");
         Result data = run("--data", dir.resolve("nowhere").toString(), "--out", dir.resolve("c").toString());
         assertThat(data.code).isEqualTo(2);
         assertThat(data.err).startsWith("Error: ").contains("nowhere");

@@ -57,6 +57,22 @@ public final class Autoencoder {
             return new Spec(128, 16, 32, new int[] {32, 64, 96, 128});
         }
 
+        /**
+         * The base architecture for another image size, cell size or channel count: 32, 64, 96, then
+         * 128 channels after each 2x downsampling.
+         */
+        public static Spec of(int imageSize, int downsample, int latentChannels) {
+            if (downsample < 2 || Integer.bitCount(downsample) != 1) {
+                throw new IllegalArgumentException("codec cell size must be a power of two >= 2, was " + downsample);
+            }
+            int[] widths = new int[Integer.numberOfTrailingZeros(downsample)];
+            int[] base = {32, 64, 96, 128};
+            for (int i = 0; i < widths.length; i++) {
+                widths[i] = base[Math.min(i, base.length - 1)];
+            }
+            return new Spec(imageSize, downsample, latentChannels, widths);
+        }
+
         /** Latent cells per side (= tokens per side). */
         public int grid() {
             return imageSize / downsample;

@@ -75,6 +75,13 @@ class AutoencoderTest {
     }
 
     @Test
+    void theBaseArchitectureScalesToOtherCellSizes() {
+        assertThat(Autoencoder.Spec.of(128, 16, 32)).isEqualTo(Autoencoder.Spec.base());
+        assertThat(Autoencoder.Spec.of(32, 8, 4).widths()).containsExactly(32, 64, 96);
+        assertThat(Autoencoder.Spec.of(128, 32, 4).widths()).containsExactly(32, 64, 96, 128, 128);
+    }
+
+    @Test
     void specRejectsSizesThatDoNotDivide() {
         assertThatThrownBy(() -> new Autoencoder.Spec(30, 8, 4, new int[] {8, 12, 16}))
                 .hasMessageContaining("multiple of downsample 8");
