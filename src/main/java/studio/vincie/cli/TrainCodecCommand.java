@@ -61,6 +61,9 @@ public final class TrainCodecCommand implements Callable<Integer> {
     @Option(names = "--minutes", defaultValue = "0", description = "Stop and write the codec after this many minutes (0 = no limit).")
     double minutes;
 
+    @Option(names = "--no-progress", description = "Print a status line every 100 steps instead of a progress bar.")
+    boolean noProgress;
+
     @Option(names = "--force", description = "Overwrite a codec already in OUT.")
     boolean force;
 
@@ -73,7 +76,7 @@ public final class TrainCodecCommand implements Callable<Integer> {
             }
             Autoencoder.Spec spec = Autoencoder.Spec.of(imageSize, cellSize, latentChannels);
             CodecTrainer.Options options = new CodecTrainer.Options(steps, batch, lr, Math.min(100, steps / 10), seed,
-                    latentChannels, 64, minutes, 5);
+                    latentChannels, 64, minutes, 5, !noProgress);
             Dataset dataset = Dataset.open(data);
             CodecTrainer trainer = new CodecTrainer(dataset, spec, options, out).console(System.out::println);
             // On Ctrl-C the JVM halts once the hook returns: wait until the codec is written.

@@ -41,7 +41,7 @@ public final class CodecTrainer {
 
     /** What to train: steps, images per step, peak lr, warm-up, seed, latent channels, time limit. */
     public record Options(int steps, int batch, float lr, int warmup, long seed, int latentChannels, int valImages,
-                          double minutes, double checkpointMinutes) {
+                          double minutes, double checkpointMinutes, boolean progressBar) {
         public Options {
             if (steps < 1 || batch < 1 || warmup < 0 || valImages < 0) {
                 throw new IllegalArgumentException("--steps and --batch must be at least 1, warm-up and val images >= 0");
@@ -67,6 +67,7 @@ public final class CodecTrainer {
     private final Options options;
     private final Path out;
     private volatile boolean stopRequested;
+    private int skipsInARow;
     private final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
     private Consumer<String> console = s -> { };
 
@@ -114,7 +115,6 @@ public final class CodecTrainer {
             throw new IllegalArgumentException("dataset " + dataset.dir() + " has no train sessions to learn a codec from");
         }
         LrSchedule schedule = new LrSchedule(options.lr(), options.warmup(), options.steps(), 0.1f);
-        int s = spec.imageSize();
         try (NDManager root = NDManager.newBaseManager();
              Writer csv = Files.newBufferedWriter(out.resolve(LOG_CSV), StandardCharsets.UTF_8)) {
             csv.write("step,loss,val_psnr,lr\n");
@@ -132,63 +132,30 @@ public final class CodecTrainer {
             float firstLoss = Float.NaN;
             double psnr = Double.NaN;
             int step = 0;
-            int skipsInARow = 0;
-            while (step < options.steps() && !stopRequested && System.nanoTime() < deadline) {
-                Random rng = new Random(options.seed() * 1_000_003L + step);
-                float[] batch = new float[options.batch() * 3 * s * s];
-                for (int b = 0; b < options.batch(); b++) {
-                    unpack(train.get(rng.nextInt(train.size())), batch, b);
-                }
-                float lr = schedule.at(step);
-                try (NDManager sm = root.newSubManager()) {
-                    NDArray x = sm.create(batch, new Shape(options.batch(), 3, s, s));
-                    try (GradientCollector gc = sm.getEngine().newGradientCollector()) {
-                        NDArray y = Autoencoder.decodeRaw(all, spec, Autoencoder.encodeRaw(all, spec, x));
-                        NDArray d = y.sub(x);
-                        NDArray l = d.abs().mean().add(d.square().mean());
-                        gc.backward(l);
-                        loss = l.getFloat();
+            try (StepProgress progress = new StepProgress(options.progressBar(), "train-codec", "val PSNR", 0,
+                    options.steps())) {
+                while (step < options.steps() && !stopRequested && System.nanoTime() < deadline) {
+                    float lr = schedule.at(step);
+                    loss = step(root, all, params, adam, train, step, lr);
+                    step++;
+                    firstLoss = Float.isNaN(firstLoss) ? loss : firstLoss;
+                    boolean report = step % 100 == 0 || step == options.steps();
+                    if (report && !val.isEmpty()) {
+                        psnr = psnr(root, all, val);
                     }
-                    Map<String, NDArray> grads = new LinkedHashMap<>();
-                    NDArray sq = sm.zeros(new Shape());
-                    for (Map.Entry<String, NDArray> e : params.entrySet()) {
-                        NDArray g = e.getValue().getGradient();
-                        g.attach(sm);
-                        grads.put(e.getKey(), g);
-                        sq = sq.add(g.square().sum());
-                    }
-                    float norm = (float) Math.sqrt(sq.getFloat());
-                    if (Float.isFinite(norm) && Float.isFinite(loss)) {
-                        adam.update(sm, params, grads, lr, norm > 1f ? 1f / norm : 1f);
-                        skipsInARow = 0;
-                    } else {
-                        skipsInARow++;
-                        LOG.warn("non-finite loss or gradient at codec step {}; update skipped", step + 1);
-                        if (skipsInARow >= 10) {
-                            throw new IllegalStateException("10 codec steps in a row had a non-finite loss or gradient "
-                                    + "(last at step " + (step + 1) + "); lower --lr (was " + options.lr() + ")");
+                    csv.write(step + "," + loss + "," + (report ? psnr : "") + "," + lr + "\n");
+                    progress.step(step, loss, (float) psnr, lr);
+                    if (report) {
+                        csv.flush();
+                        if (!progress.visible()) {
+                            console.accept(String.format("codec step %d/%d loss %.5f val PSNR %.2f dB lr %.2e", step,
+                                    options.steps(), loss, psnr, lr));
                         }
                     }
-                    for (NDArray g : grads.values()) {
-                        g.set(g.isNaN().logicalOr(g.isInfinite()), 0f); // 0 * NaN = NaN: clear those first
-                        g.muli(0f); // PyTorch accumulates into .grad
+                    if (System.nanoTime() >= nextSave) {
+                        save(root, all, train);
+                        nextSave = System.nanoTime() + (long) (options.checkpointMinutes() * 60e9);
                     }
-                }
-                step++;
-                firstLoss = Float.isNaN(firstLoss) ? loss : firstLoss;
-                boolean report = step % 100 == 0 || step == options.steps();
-                if (report && !val.isEmpty()) {
-                    psnr = psnr(root, all, val);
-                }
-                csv.write(step + "," + loss + "," + (report ? psnr : "") + "," + lr + "\n");
-                if (report) {
-                    csv.flush();
-                    console.accept(String.format("codec step %d/%d loss %.5f val PSNR %.2f dB lr %.2e", step,
-                            options.steps(), loss, psnr, lr));
-                }
-                if (System.nanoTime() >= nextSave) {
-                    save(root, all, train);
-                    nextSave = System.nanoTime() + (long) (options.checkpointMinutes() * 60e9);
                 }
             }
             if (!val.isEmpty()) {
@@ -197,6 +164,55 @@ public final class CodecTrainer {
             save(root, all, train);
             return new Result(step, (System.nanoTime() - t0) / 1e9, firstLoss, loss, psnr, step >= options.steps());
         }
+    }
+
+    /** One optimizer step on the images the seed draws for {@code step}; returns the loss. */
+    private float step(NDManager root, Map<String, NDArray> all, Map<String, NDArray> params, AdamW adam,
+                       List<byte[]> train, int step, float lr) {
+        int s = spec.imageSize();
+        Random rng = new Random(options.seed() * 1_000_003L + step);
+        float[] batch = new float[options.batch() * 3 * s * s];
+        for (int b = 0; b < options.batch(); b++) {
+            unpack(train.get(rng.nextInt(train.size())), batch, b);
+        }
+        float loss;
+        try (NDManager sm = root.newSubManager()) {
+            NDArray x = sm.create(batch, new Shape(options.batch(), 3, s, s));
+            try (GradientCollector gc = sm.getEngine().newGradientCollector()) {
+                NDArray y = Autoencoder.decodeRaw(all, spec, Autoencoder.encodeRaw(all, spec, x));
+                NDArray d = y.sub(x);
+                NDArray l = d.abs().mean().add(d.square().mean());
+                gc.backward(l);
+                loss = l.getFloat();
+            }
+            Map<String, NDArray> grads = new LinkedHashMap<>();
+            NDArray sq = sm.zeros(new Shape());
+            for (Map.Entry<String, NDArray> e : params.entrySet()) {
+                NDArray g = e.getValue().getGradient();
+                g.attach(sm);
+                grads.put(e.getKey(), g);
+                sq = sq.add(g.square().sum());
+            }
+            float norm = (float) Math.sqrt(sq.getFloat());
+            if (Float.isFinite(norm) && Float.isFinite(loss)) {
+                adam.update(sm, params, grads, lr, norm > 1f ? 1f / norm : 1f);
+                skipsInARow = 0;
+            } else {
+                skipsInARow++;
+                LOG.warn("non-finite loss or gradient at codec step {}; update skipped", step + 1);
+                if (skipsInARow >= 10) {
+                    throw new IllegalStateException("10 codec steps in a row had a non-finite loss or gradient "
+                            + "(last at step " + (step + 1) + "); lower --lr (was " + options.lr() + ")");
+                }
+                for (NDArray g : grads.values()) {
+                    g.set(g.isNaN().logicalOr(g.isInfinite()), 0f); // 0 * NaN = NaN: clear those first
+                }
+            }
+            for (NDArray g : grads.values()) {
+                g.muli(0f); // PyTorch accumulates into .grad
+            }
+        }
+        return loss;
     }
 
     /** Sets the latent statistics from up to 512 train images and writes the codec folder. */

@@ -14,9 +14,16 @@ import me.tongfei.progressbar.ProgressBarStyle;
 final class StepProgress implements AutoCloseable {
 
     private final ProgressBar bar;
+    private final String valLabel;
 
     StepProgress(boolean enabled, int start, int end) {
-        bar = enabled ? new ProgressBarBuilder().setTaskName("train").setInitialMax(end)
+        this(enabled, "train", "val", start, end);
+    }
+
+    /** A bar named {@code task} whose message shows the validation figure as {@code valLabel}. */
+    StepProgress(boolean enabled, String task, String valLabel, int start, int end) {
+        this.valLabel = valLabel;
+        bar = enabled ? new ProgressBarBuilder().setTaskName(task).setInitialMax(end)
                 .setStyle(ProgressBarStyle.ASCII).setConsumer(new ConsoleProgressBarConsumer(System.err))
                 .showSpeed().setSpeedUnit(ChronoUnit.SECONDS).setUnit(" steps", 1).setUpdateIntervalMillis(1000)
                 .startsFrom(start, java.time.Duration.ZERO).build() : null;
@@ -29,7 +36,7 @@ final class StepProgress implements AutoCloseable {
     void step(int step, float loss, float val, float lr) {
         if (bar != null) {
             bar.stepTo(step);
-            bar.setExtraMessage(String.format("loss %.4f val %s lr %.1e", loss, value(val), lr));
+            bar.setExtraMessage(String.format("loss %.4f %s %s lr %.1e", loss, valLabel, value(val), lr));
         }
     }
 

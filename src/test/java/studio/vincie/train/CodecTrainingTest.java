@@ -33,7 +33,7 @@ class CodecTrainingTest {
         Dataset data = TinyRuns.dataset(tmp.resolve("data"), 4);
         Path codecDir = tmp.resolve("codec");
         CodecTrainer.Result r = new CodecTrainer(data, SPEC,
-                new CodecTrainer.Options(150, 8, 3e-3f, 10, 1, 8, 0, 0, 5), codecDir).run();
+                new CodecTrainer.Options(150, 8, 3e-3f, 10, 1, 8, 0, 0, 5, false), codecDir).run();
         assertThat(r.steps()).isEqualTo(150);
         assertThat(r.lastLoss()).as("last vs first loss %s", r.firstLoss()).isLessThan(0.5f * r.firstLoss());
         double trained = reconstructionPsnr(codecDir, data);
