@@ -25,7 +25,7 @@ public final class SpeedCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(SpeedCommand.class);
 
-    @Option(names = "--config", defaultValue = "base", description = "Model preset: tiny or base (default ${DEFAULT-VALUE}).")
+    @Option(names = "--config", defaultValue = "base", description = "Model preset: tiny, small or base (default ${DEFAULT-VALUE}).")
     String config;
 
     @Option(names = "--turns", defaultValue = "5", description = "Turns to edit (default ${DEFAULT-VALUE}).")

@@ -29,7 +29,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, description = "Dataset folder (from `vincie prepare`).")
     Path data;
 
-    @Option(names = "--config", defaultValue = "base", description = "Model preset: tiny or base (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--config", defaultValue = "base", description = "Model preset: tiny, small or base (default: ${DEFAULT-VALUE}).")
     String preset;
 
     @Option(names = "--out", required = true, description = "Run folder: checkpoints, train.csv, loss.png, model/.")

@@ -11,19 +11,19 @@ import com.google.gson.JsonObject;
  * Architecture and sampler defaults of a block-causal diffusion transformer (design.md section 3),
  * stored as {@code config.json} in a model folder.
  *
- * <p>Presets: {@code tiny} (tests: 32 px images, width 32, 2 layers) and {@code base} (the shipped
- * model). {@code base} is 128 px images through a {@code PatchCodec} with 16 px patches, so an image
- * is an 8x8 grid of 64 tokens; masks (one channel, nearly binary, little information) use 32 px
- * patches, a 4x4 grid of 16 tokens; instructions are 16 tokens. A turn with both masks is then
- * 16 + 16 + 16 + 64 = 112 tokens and a 5-turn session with masks is 64 + 5 x 112 = 624 tokens, well
- * under the ~1500-token budget; a packed training session with all its noisy copies stays ~1000.
- * Coarse masks also keep the attention part of a cached step small, so a turn-5 step costs little
- * more than a turn-1 step. Width 256, 6 layers, 4 heads (head size 64) is the size design.md
- * section 6 measured on two cores (8.2 M parameters incl. embeddings; 1024 tokens x batch 4 forward
- * + backward + Adam ~2.3 s), so a few thousand training steps fit in a few hours and a cached edit
- * step (2 x 64 noisy tokens against ~1000 cached keys) costs ~2 GFLOP.
+ * <p>Presets: {@code tiny} (tests: 32 px images, width 32, 2 layers), {@code small} (base images and
+ * tokens at width 128 and 4 layers, to measure model size) and {@code base} (the shipped model).
+ * {@code base} is 128 px images through a {@code PatchCodec} with 16 px patches, so an image is an 8x8 grid of 64
+ * tokens; masks (one channel, nearly binary, little information) use 32 px patches, a 4x4 grid of 16
+ * tokens; instructions are 16 tokens. A turn with both masks is then 16 + 16 + 16 + 64 = 112 tokens and a
+ * 5-turn session with masks is 64 + 5 x 112 = 624 tokens, well under the ~1500-token budget; a packed
+ * training session with all its noisy copies stays ~1000. Coarse masks also keep the attention part of a
+ * cached step small, so a turn-5 step costs little more than a turn-1 step. Width 256, 6 layers, 4 heads
+ * (head size 64) is the size design.md section 6 measured on two cores (8.2 M parameters incl. embeddings;
+ * 1024 tokens x batch 4 forward + backward + Adam ~2.3 s), so a few thousand training steps fit in a few
+ * hours and a cached edit step (2 x 64 noisy tokens against ~1000 cached keys) costs ~2 GFLOP.
  *
- * <p>{@code sourceConditioning} (both presets; absent in older folders = false): a noisy image target
+ * <p>{@code sourceConditioning} (all presets; absent in older folders = false): a noisy image target
  * also sees, token by token, the patch at the same place in the latest clean image before it (the
  * source of the edit), through its own input projection, and the image head predicts the change
  * from that source rather than the image itself; a noisy mask sees the source patches under each of
@@ -32,7 +32,7 @@ import com.google.gson.JsonObject;
  * context through attention alone, which the paper pays for with a large model and long training; a
  * model trained in hours on two cores never got there (docs/training.md, "Second run").
  *
- * <p>{@code pooledText} (both presets; absent = false): every noisy target token also gets the mean
+ * <p>{@code pooledText} (all presets; absent = false): every noisy target token also gets the mean
  * word embedding of its turn's instruction through a zero-initialised projection ({@code text_pool}),
  * added to its input, so the instruction reaches each token directly rather than only through
  * attention (as DiT feeds its class label to every token, and SD3 a pooled text vector).
@@ -136,7 +136,8 @@ public record ModelConfig(
             throw new IllegalArgumentException("keepThreshold must be in [0, 255], was " + keepThreshold);
         }
         if (latentChannels < 0) {
-            throw new IllegalArgumentException("latentChannels must be >= 0 (0 = pixel patches), was " + latentChannels);
+            throw new IllegalArgumentException("latentChannels must be >= 0 (0 = pixel patches), was "
+                    + latentChannels);
         }
         if (!(samplerStart > 0 && samplerStart <= 1)) {
             throw new IllegalArgumentException("samplerStart must be in (0, 1], was " + samplerStart);
@@ -161,12 +162,24 @@ public record ModelConfig(
                 true, 1f, 0f, 0);
     }
 
-    /** A preset by name ({@code tiny} or {@code base}). */
+    /**
+     * {@code base} at half the width and two thirds of the depth (width 128, 4 layers, 2 heads of 64):
+     * the same images, tokens and sampler, about a quarter of the transformer's parameters, to measure
+     * how much the model size limits what a given number of steps reaches.
+     */
+    public static ModelConfig small(int vocabSize) {
+        return new ModelConfig("small", 128, 16, 32, 3, 128, 4, 2, 4, vocabSize, 16, 100f, 256, 20, 3.0f, 3.0f, true,
+                true, 1f, 0f, 0);
+    }
+
+    /** A preset by name ({@code tiny}, {@code small} or {@code base}). */
     public static ModelConfig preset(String preset, int vocabSize) {
         return switch (preset) {
             case "tiny" -> tiny(vocabSize);
+            case "small" -> small(vocabSize);
             case "base" -> base(vocabSize);
-            default -> throw new IllegalArgumentException("unknown model preset '" + preset + "'; use tiny or base");
+            default -> throw new IllegalArgumentException("unknown model preset '" + preset
+                    + "'; use tiny, small or base");
         };
     }
 

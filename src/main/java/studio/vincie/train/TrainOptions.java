@@ -34,8 +34,8 @@ public record TrainOptions(String preset, int steps, int batch, float lr, int wa
                            boolean progressBar) {
 
     public TrainOptions {
-        if (!preset.equals("tiny") && !preset.equals("base")) {
-            throw new IllegalArgumentException("--config must be tiny or base, was '" + preset + "'");
+        if (!preset.equals("tiny") && !preset.equals("small") && !preset.equals("base")) {
+            throw new IllegalArgumentException("--config must be tiny, small or base, was '" + preset + "'");
         }
         atLeast("--steps", steps, 1);
         atLeast("--batch", batch, 1);
