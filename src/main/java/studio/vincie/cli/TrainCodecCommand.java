@@ -47,7 +47,7 @@ public final class TrainCodecCommand implements Callable<Integer> {
     int latentChannels;
 
     @Option(names = "--image-size", defaultValue = "128",
-            description = "Image size in pixels, a multiple of 16 (the model's imageSize; default: ${DEFAULT-VALUE}).")
+            description = "Image size in pixels, a multiple of the cell size (the model's imageSize; default: ${DEFAULT-VALUE}).")
     int imageSize;
 
     @Option(names = "--cell-size", defaultValue = "16",
