@@ -1,10 +1,7 @@
 package studio.vincie.bench;
 
-import studio.vincie.model.Cancellation;
-import studio.vincie.model.EditModel;
-import studio.vincie.model.EditProgress;
-import studio.vincie.model.EditRequest;
-import studio.vincie.model.EditResult;
+import java.awt.image.BufferedImage;
+
 import studio.vincie.model.ModelInfo;
 
 /**
@@ -12,9 +9,8 @@ import studio.vincie.model.ModelInfo;
  * with a Gaussian of the given sigma, i.e. an edit that is right but soft, as a small pixel-space model
  * tends to produce. Shows how much softness the tolerances forgive.
  */
-public final class BlurredOracleModel implements EditModel, GroundTruthAware {
+public final class BlurredOracleModel extends DegradedOracle {
 
-    private final OracleModel oracle = new OracleModel();
     private final double sigma;
 
     public BlurredOracleModel(double sigma) {
@@ -30,13 +26,7 @@ public final class BlurredOracleModel implements EditModel, GroundTruthAware {
     }
 
     @Override
-    public void reveal(TurnTruth truth) {
-        oracle.reveal(truth);
-    }
-
-    @Override
-    public EditResult edit(EditRequest request, EditProgress progress, Cancellation cancellation) {
-        EditResult exact = oracle.edit(request, progress, cancellation);
-        return new EditResult(ImageMetrics.gaussianBlur(exact.image(), sigma), exact.currentMask(), exact.nextMask());
+    protected BufferedImage degrade(BufferedImage truth) {
+        return ImageMetrics.gaussianBlur(truth, sigma);
     }
 }

@@ -84,8 +84,9 @@ public final class EditCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             return run(spec.commandLine().getOut());
-        } catch (IllegalArgumentException | ImageFileException e) {
-            // Bad input (an existing output without --force, a wrong mask, no model, an unreadable image).
+        } catch (IllegalArgumentException | ImageFileException | studio.vincie.model.io.ModelLoadException e) {
+            // Bad input (an existing output without --force, a wrong mask, no model or a broken model folder,
+            // an unreadable image).
             return fail(err, e, CliErrors.USAGE);
         } catch (Exception e) {
             return fail(err, e, 1);

@@ -76,32 +76,18 @@ public final class TrainCodecCommand implements Callable<Integer> {
             }
             Autoencoder.Spec spec = Autoencoder.Spec.of(imageSize, cellSize, latentChannels);
             CodecTrainer.Options options = new CodecTrainer.Options(steps, batch, lr, Math.min(100, steps / 10), seed,
-                    latentChannels, 64, minutes, 5, !noProgress);
+                    64, minutes, 5, !noProgress);
             Dataset dataset = Dataset.open(data);
             CodecTrainer trainer = new CodecTrainer(dataset, spec, options, out).console(System.out::println);
-            // On Ctrl-C the JVM halts once the hook returns: wait until the codec is written.
-            Thread hook = new Thread(() -> {
-                trainer.requestStop();
-                try {
-                    trainer.awaitDone(120);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "vincie-train-codec-shutdown");
-            Runtime.getRuntime().addShutdownHook(hook);
-            CodecTrainer.Result r;
-            try {
-                r = trainer.run();
-            } finally {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException shuttingDown) {
-                    // the hook is running and waits for the codec; nothing to undo
-                }
+            try (StopOnSignal stop = StopOnSignal.install("vincie-train-codec-shutdown", trainer::requestStop,
+                    trainer::awaitDone, 120)) {
+                CodecTrainer.Result r = trainer.run();
+                System.out.printf("Codec: %d steps in %.1f s, loss %.5f, val reconstruction PSNR %.2f dB%s; written to "
+                        + "%s%n", r.steps(), r.seconds(), r.lastLoss(), r.valPsnr(),
+                        r.finished() ? "" : " (stopped early)", out);
+                System.out.flush();
+                return 0;
             }
-            System.out.printf("Codec: %d steps in %.1f s, loss %.5f, val reconstruction PSNR %.2f dB%s; written to %s%n",
-                    r.steps(), r.seconds(), r.lastLoss(), r.valPsnr(), r.finished() ? "" : " (stopped early)", out);
-            return 0;
         } catch (IllegalArgumentException | IllegalStateException | ModelLoadException | java.io.IOException
                  | java.io.UncheckedIOException e) {
             return CliErrors.error(LOG, "train-codec", e.getMessage(), e);

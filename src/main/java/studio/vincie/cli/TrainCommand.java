@@ -108,31 +108,9 @@ public final class TrainCommand implements Callable<Integer> {
             if (codec != null) {
                 trainer.codec(codec);
             }
-            // On Ctrl-C / SIGTERM the JVM halts once the hook returns: wait for the checkpoint, then for
-            // the summary below, so the user is told how to continue.
-            java.util.concurrent.CountDownLatch reported = new java.util.concurrent.CountDownLatch(1);
-            Thread hook = new Thread(() -> {
-                trainer.requestStop();
-                try {
-                    trainer.awaitDone(300);
-                    reported.await(10, java.util.concurrent.TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "vincie-train-shutdown");
-            Runtime.getRuntime().addShutdownHook(hook);
-            try {
-                Trainer.Result r;
-                try {
-                    r = trainer.run(resume);
-                } finally {
-                    // also after a failed run: a leftover hook would keep the trainer (and its dataset) reachable
-                    try {
-                        Runtime.getRuntime().removeShutdownHook(hook);
-                    } catch (IllegalStateException shuttingDown) {
-                        // the hook is already running and waits for us; nothing to undo
-                    }
-                }
+            try (StopOnSignal stop = StopOnSignal.install("vincie-train-shutdown", trainer::requestStop,
+                    trainer::awaitDone, 300)) {
+                Trainer.Result r = trainer.run(resume);
                 System.out.printf("Steps %d..%d of %d in %.1f s (%.3f steps/s this sitting); loss %.4f -> %.4f, "
                                 + "val %.4f%n", r.startStep(), r.endStep(), options.steps(), r.seconds(),
                         r.stepsPerSecond(), r.firstLoss(), r.lastLoss(), r.lastVal());
@@ -140,8 +118,6 @@ public final class TrainCommand implements Callable<Integer> {
                         + "--resume. ") + "EMA model: " + out.resolve(Trainer.MODEL_DIR));
                 System.out.flush();
                 return 0;
-            } finally {
-                reported.countDown();
             }
         } catch (IllegalArgumentException | IllegalStateException | CheckpointException
                  | ModelLoadException | java.io.IOException | java.io.UncheckedIOException e) {

@@ -1,7 +1,5 @@
 package studio.vincie.model;
 
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,6 +20,7 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import studio.vincie.model.codec.ChangeRegion;
+import studio.vincie.model.codec.CodecImages;
 import studio.vincie.model.codec.ImageCodec;
 import studio.vincie.model.codec.RegionComposite;
 import studio.vincie.model.io.CodecFolder;
@@ -149,11 +148,11 @@ public final class DitEditModel implements EditModel {
         int w = request.source().getWidth();
         int h = request.source().getHeight();
         BufferedImage generated = codec.decodeImage(out.image()); // at the model's size
-        BufferedImage image = scaled(generated, w, h, BufferedImage.TYPE_INT_RGB);
+        BufferedImage image = CodecImages.scaled(generated, w, h, BufferedImage.TYPE_INT_RGB);
         BufferedImage current = mask(out.currentMask(), w, h);
         BufferedImage next = mask(out.nextMask(), w, h);
         BufferedImage user = request.userMask() == null ? null
-                : scaled(request.userMask(), w, h, BufferedImage.TYPE_BYTE_GRAY);
+                : CodecImages.scaled(request.userMask(), w, h, BufferedImage.TYPE_BYTE_GRAY);
         if (user != null || current != null || next != null) {
             image = keepOutside(request.currentImage(), image, user, current, next);
         } else if (config().keepThreshold() > 0) {
@@ -167,9 +166,10 @@ public final class DitEditModel implements EditModel {
      * {@code generated} that differ from {@code from} by more than the threshold, at {@code w x h}.
      */
     private BufferedImage changed(BufferedImage from, BufferedImage generated, int w, int h) {
-        BufferedImage base = scaled(from, generated.getWidth(), generated.getHeight(), BufferedImage.TYPE_INT_RGB);
+        BufferedImage base = CodecImages.scaled(from, generated.getWidth(), generated.getHeight(),
+                BufferedImage.TYPE_INT_RGB);
         BufferedImage region = ChangeRegion.of(base, generated, config().patchSize(), config().keepThreshold());
-        return scaled(region, w, h, BufferedImage.TYPE_BYTE_GRAY);
+        return CodecImages.scaled(region, w, h, BufferedImage.TYPE_BYTE_GRAY);
     }
 
     /**
@@ -179,7 +179,8 @@ public final class DitEditModel implements EditModel {
      * and feathered by two model pixels. Without any region the model's whole output is the result.
      */
     private BufferedImage keepOutside(BufferedImage from, BufferedImage edited, BufferedImage... regions) {
-        BufferedImage base = scaled(from, edited.getWidth(), edited.getHeight(), BufferedImage.TYPE_INT_RGB);
+        BufferedImage base = CodecImages.scaled(from, edited.getWidth(), edited.getHeight(),
+                BufferedImage.TYPE_INT_RGB);
         int px = Math.max(1, Math.round(2f * Math.max(edited.getWidth(), edited.getHeight()) / config().imageSize()));
         return RegionComposite.blend(base, edited, px, px, regions);
     }
@@ -200,7 +201,7 @@ public final class DitEditModel implements EditModel {
     }
 
     private BufferedImage mask(float[] values, int w, int h) {
-        return values == null ? null : scaled(codec.decodeMask(values), w, h, BufferedImage.TYPE_BYTE_GRAY);
+        return values == null ? null : CodecImages.scaled(codec.decodeMask(values), w, h, BufferedImage.TYPE_BYTE_GRAY);
     }
 
     private TurnOutput run(EditRequest request, boolean predictMasks, boolean masksOnly, EditProgress progress,
@@ -209,7 +210,7 @@ public final class DitEditModel implements EditModel {
         cancellation.check();
         Tokenizer tok = loaded.tokenizer();
         List<Segment> context = new ArrayList<>();
-        context.add(new Segment(studio.vincie.model.nn.SegmentKind.IMAGE, 0, null, codec.encodeImage(request.source())));
+        context.add(Segment.image(0, codec.encodeImage(request.source())));
         int k = 1;
         for (EditRequest.PriorTurn t : request.history()) {
             context.add(Segment.text(k, tok.encode(t.instruction())));
@@ -232,18 +233,6 @@ public final class DitEditModel implements EditModel {
         });
         LOG.info("turn {} {} in {} ms ({} context tokens)", k, masksOnly ? "regions predicted" : "edited",
                 (System.nanoTime() - start) / 1_000_000, out.contextTokens());
-        return out;
-    }
-
-    private static BufferedImage scaled(BufferedImage img, int w, int h, int type) {
-        if (img.getWidth() == w && img.getHeight() == h) {
-            return img;
-        }
-        BufferedImage out = new BufferedImage(w, h, type);
-        Graphics2D g = out.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        g.drawImage(img, 0, 0, w, h, null);
-        g.dispose();
         return out;
     }
 

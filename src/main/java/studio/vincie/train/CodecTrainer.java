@@ -39,8 +39,11 @@ public final class CodecTrainer {
     private static final Logger LOG = LoggerFactory.getLogger(CodecTrainer.class);
     public static final String LOG_CSV = "codec.csv";
 
-    /** What to train: steps, images per step, peak lr, warm-up, seed, latent channels, time limit. */
-    public record Options(int steps, int batch, float lr, int warmup, long seed, int latentChannels, int valImages,
+    /**
+     * How to train (the architecture is the {@link Autoencoder.Spec}): steps, images per step, peak lr,
+     * warm-up steps, seed, val images for the PSNR, time limit, minutes between writes, progress bar.
+     */
+    public record Options(int steps, int batch, float lr, int warmup, long seed, int valImages,
                           double minutes, double checkpointMinutes, boolean progressBar) {
         public Options {
             if (steps < 1 || batch < 1 || warmup < 0 || valImages < 0) {
@@ -48,9 +51,6 @@ public final class CodecTrainer {
             }
             if (!(lr > 0 && lr < 1)) {
                 throw new IllegalArgumentException("--lr must be in (0, 1), was " + lr + "; try 1e-3");
-            }
-            if (latentChannels < 1 || latentChannels > 1024) {
-                throw new IllegalArgumentException("--latent-channels must be in [1, 1024], was " + latentChannels);
             }
             if (!(minutes >= 0) || !(checkpointMinutes > 0)) {
                 throw new IllegalArgumentException("--minutes must be >= 0 and the checkpoint interval > 0");

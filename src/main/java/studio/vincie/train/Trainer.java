@@ -25,7 +25,6 @@ import studio.vincie.data.dataset.Dataset;
 import studio.vincie.data.dataset.TrainingSession;
 import studio.vincie.model.ModelConfig;
 import studio.vincie.model.codec.ImageCodec;
-import studio.vincie.model.codec.PatchCodec;
 import studio.vincie.model.io.CodecFolder;
 import studio.vincie.model.io.ModelFolder;
 import studio.vincie.model.nn.BlockCausalDiT;
@@ -147,8 +146,7 @@ public final class Trainer {
 
         try (NDManager root = NDManager.newBaseManager();
              NDManager codecManager = NDManager.newBaseManager();
-             ImageCodec codec = codecDir == null ? PatchCodec.of(config)
-                     : CodecFolder.load(codecDir, codecManager, config.maskPatchSize());
+             ImageCodec codec = CodecFolder.forModel(config, codecDir, codecManager); // pixel patches without one
              BatchLoader loader = new BatchLoader(dataset, codec, tokenizer, packer, options.batch(), options.seed(),
                      options.queueSize());
              TrainLog log = new TrainLog(out, start)) {

@@ -117,6 +117,20 @@ class EditCommandTest {
     }
 
     @Test
+    void aModelFolderMissingItsCodecIsABadInputNamingTheFile() throws Exception {
+        Path broken = dir.resolve("broken-model");
+        try (NDManager m = NDManager.newBaseManager()) {
+            ModelFolder.save(broken, DitWeights.init(m, TinyFixtures.config().withLatentChannels(4), 7, false),
+                    TinyFixtures.tokenizer()); // says codec "autoencoder" but carries no codec files
+        }
+        String[] args = edit(dir.resolve("out"));
+        args[8] = broken.toString();
+        assertThat(run(args)).isEqualTo(2);
+        assertThat(err.toString()).contains("has no codec.json").contains("vincie train-codec")
+                .doesNotContain("Exception");
+    }
+
+    @Test
     void aMaskOfTheWrongSizeIsRefused() throws Exception {
         Path mask = dir.resolve("mask.png");
         ImageFiles.writePng(TinyFixtures.blockMask(16, 1), mask);

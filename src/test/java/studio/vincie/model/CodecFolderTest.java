@@ -74,7 +74,7 @@ class CodecFolderTest {
             CodecFolder.save(dir, SPEC, Autoencoder.init(m, SPEC, 7));
             Autoencoder.Spec wider = new Autoencoder.Spec(32, 8, 4, new int[] {8, 12, 20});
             assertThatThrownBy(() -> CodecFolder.loadWeights(dir, wider, m)).isInstanceOf(ModelLoadException.class)
-                    .hasMessageContaining("codec tensor 'enc.2.weight'").hasMessageContaining("has shape");
+                    .hasMessageContaining("tensor 'enc.2.weight'").hasMessageContaining("has shape");
             Files.writeString(dir.resolve(CodecFolder.SPEC), "{\"type\": \"vae\"}", StandardCharsets.UTF_8);
             assertThatThrownBy(() -> CodecFolder.readSpec(dir)).hasMessageContaining("codec type is 'vae'");
             Files.writeString(dir.resolve(CodecFolder.SPEC), "{\"type\": \"autoencoder\", \"imageSize\": 32",

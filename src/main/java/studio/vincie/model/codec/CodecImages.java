@@ -4,21 +4,32 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 
-/** RGB image to and from planar float values in [-1, 1] ((3, S, S), channel-major), for the learned codec. */
+/**
+ * Image helpers of the codecs and the model: bilinear resizing, and RGB to and from planar float
+ * values in [-1, 1] ((3, S, S), channel-major) for the learned codec.
+ */
 public final class CodecImages {
 
     private CodecImages() {
     }
 
-    /** {@code in} at {@code size x size} (bilinear), or {@code in} itself when it already is. */
+    /** {@code in} at {@code size x size} RGB (bilinear), or {@code in} itself when it already is that size. */
     public static BufferedImage resized(BufferedImage in, int size) {
-        if (in.getWidth() == size && in.getHeight() == size) {
+        return scaled(in, size, size, BufferedImage.TYPE_INT_RGB);
+    }
+
+    /**
+     * {@code in} drawn at {@code w x h} into a new image of {@code type} with bilinear interpolation, or
+     * {@code in} itself when it already has that size (its type is then kept).
+     */
+    public static BufferedImage scaled(BufferedImage in, int w, int h, int type) {
+        if (in.getWidth() == w && in.getHeight() == h) {
             return in;
         }
-        BufferedImage out = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
+        BufferedImage out = new BufferedImage(w, h, type);
         Graphics2D g = out.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        g.drawImage(in, 0, 0, size, size, null);
+        g.drawImage(in, 0, 0, w, h, null);
         g.dispose();
         return out;
     }

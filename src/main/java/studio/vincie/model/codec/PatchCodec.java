@@ -1,7 +1,5 @@
 package studio.vincie.model.codec;
 
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 
 /**
@@ -85,8 +83,8 @@ public final class PatchCodec implements ImageCodec {
         for (int y = 0; y < size; y++) {
             for (int x = 0; x < size; x++) {
                 int base = ((y / patch) * grid + x / patch) * dim + ((y % patch) * patch + x % patch) * 3;
-                rgb[y * size + x] = (toByte(values[base]) << 16) | (toByte(values[base + 1]) << 8)
-                        | toByte(values[base + 2]);
+                rgb[y * size + x] = (CodecImages.toByte(values[base]) << 16)
+                        | (CodecImages.toByte(values[base + 1]) << 8) | CodecImages.toByte(values[base + 2]);
             }
         }
         BufferedImage img = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
@@ -118,7 +116,7 @@ public final class PatchCodec implements ImageCodec {
         int dim = maskTokenDim();
         for (int y = 0; y < size; y++) {
             for (int x = 0; x < size; x++) {
-                gray[y * size + x] = toByte(values[maskIndex(x, y, dim)]);
+                gray[y * size + x] = CodecImages.toByte(values[maskIndex(x, y, dim)]);
             }
         }
         img.getRaster().setPixels(0, 0, size, size, gray);
@@ -129,10 +127,6 @@ public final class PatchCodec implements ImageCodec {
         return ((y / maskPatch) * maskGrid + x / maskPatch) * dim + (y % maskPatch) * maskPatch + x % maskPatch;
     }
 
-    private static int toByte(float v) {
-        return Math.max(0, Math.min(255, Math.round((v + 1f) * 127.5f)));
-    }
-
     private void check(float[] values, int expected, String what) {
         if (values.length != expected) {
             throw new IllegalArgumentException(what + " has " + values.length + " values, codec expects " + expected);
@@ -140,14 +134,6 @@ public final class PatchCodec implements ImageCodec {
     }
 
     private BufferedImage resized(BufferedImage in) {
-        if (in.getWidth() == size && in.getHeight() == size) {
-            return in;
-        }
-        BufferedImage out = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = out.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        g.drawImage(in, 0, 0, size, size, null);
-        g.dispose();
-        return out;
+        return CodecImages.resized(in, size);
     }
 }

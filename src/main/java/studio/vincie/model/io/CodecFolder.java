@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.google.gson.JsonArray;
@@ -14,7 +13,6 @@ import com.google.gson.JsonParser;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.util.JsonUtils;
 import studio.vincie.model.codec.Autoencoder;
 import studio.vincie.model.codec.LearnedCodec;
@@ -36,12 +34,7 @@ public final class CodecFolder {
     /** Writes both files (the weights atomically); creates the folder when needed. */
     public static void save(Path folder, Autoencoder.Spec spec, Map<String, NDArray> weights) throws IOException {
         Files.createDirectories(folder);
-        Map<String, SafeTensors.HostTensor> host = new LinkedHashMap<>();
-        for (Map.Entry<String, NDArray> e : weights.entrySet()) {
-            host.put(e.getKey(), new SafeTensors.HostTensor(e.getValue().getShape().getShape(),
-                    e.getValue().toFloatArray()));
-        }
-        SafeTensors.write(folder.resolve(WEIGHTS), host, Map.of("format", "pt", "codec", "autoencoder"));
+        TensorFiles.write(folder.resolve(WEIGHTS), weights, Map.of("format", "pt", "codec", "autoencoder"));
         JsonObject json = new JsonObject();
         json.addProperty("type", "autoencoder");
         json.addProperty("imageSize", spec.imageSize());
@@ -99,51 +92,20 @@ public final class CodecFolder {
 
     /** The raw tensors of the folder's codec on {@code manager}, checked against its spec. */
     public static Map<String, NDArray> loadWeights(Path folder, Autoencoder.Spec spec, NDManager manager) {
-        Path file = require(folder, WEIGHTS);
-        Map<String, SafeTensors.HostTensor> host;
-        try {
-            host = SafeTensors.read(file);
-        } catch (IOException e) {
-            throw new ModelLoadException(file + ": " + e.getMessage(), e);
-        }
-        Map<String, Shape> expected = Autoencoder.expectedShapes(spec);
-        for (Map.Entry<String, Shape> e : expected.entrySet()) {
-            SafeTensors.HostTensor t = host.get(e.getKey());
-            if (t == null) {
-                throw new ModelLoadException(file + " has no tensor '" + e.getKey() + "'; it does not match " + SPEC);
-            }
-            if (!new Shape(t.shape()).equals(e.getValue())) {
-                throw new ModelLoadException("codec tensor '" + e.getKey() + "' in " + file + " has shape "
-                        + new Shape(t.shape()) + " but " + SPEC + " needs " + e.getValue());
-            }
-        }
-        for (String name : host.keySet()) {
-            if (!expected.containsKey(name)) {
-                throw new ModelLoadException(file + " has an unexpected tensor '" + name + "' that " + SPEC
-                        + " does not describe");
-            }
-        }
-        Map<String, NDArray> arrays = new LinkedHashMap<>();
-        for (String name : expected.keySet()) {
-            SafeTensors.HostTensor t = host.get(name);
-            NDArray a = manager.create(t.data(), new Shape(t.shape()));
-            a.setName(name);
-            arrays.put(name, a);
-        }
-        return arrays;
+        return TensorFiles.read(require(folder, WEIGHTS), Autoencoder.expectedShapes(spec), SPEC + " (" + spec + ")",
+                manager);
     }
 
-    /** The codec of a folder, ready to encode; its tensors live in {@code manager}. */
-    public static LearnedCodec load(Path folder, NDManager manager, int maskPatch) {
+    /**
+     * A codec folder opened on its own, on the CPU, with masks at the codec's cell size; closing the
+     * codec frees everything.
+     */
+    public static LearnedCodec open(Path folder) {
         Autoencoder.Spec spec = readSpec(folder);
-        return new LearnedCodec(spec, loadWeights(folder, spec, manager), manager, maskPatch);
-    }
-
-    /** A codec folder opened on its own, on the CPU; closing the codec frees everything. */
-    public static LearnedCodec open(Path folder, int maskPatch) {
         NDManager manager = NDManager.newBaseManager(ai.djl.Device.cpu());
         try {
-            return load(folder, manager, maskPatch).owningManager();
+            return new LearnedCodec(spec, loadWeights(folder, spec, manager), manager, spec.downsample())
+                    .owningManager();
         } catch (RuntimeException e) {
             manager.close();
             throw e;
@@ -151,8 +113,9 @@ public final class CodecFolder {
     }
 
     /**
-     * The image codec of a model: pixel patches, or the learned codec stored in the model folder
-     * (checked against the model's config: image size, cell size = patch size, latent channels).
+     * The image codec of a model: pixel patches (then {@code modelFolder} is not read and may be null),
+     * or the learned codec stored in the folder, checked against the config (image size, cell size =
+     * patch size, latent channels).
      */
     public static studio.vincie.model.codec.ImageCodec forModel(studio.vincie.model.ModelConfig c, Path modelFolder,
                                                                  NDManager manager) {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import com.google.gson.JsonObject;
@@ -14,7 +13,6 @@ import org.slf4j.LoggerFactory;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.util.JsonUtils;
 import studio.vincie.model.ModelConfig;
 import studio.vincie.model.nn.DitWeights;
@@ -55,12 +53,7 @@ public final class ModelFolder {
                     + c.textLength() + ")");
         }
         Files.createDirectories(folder);
-        Map<String, SafeTensors.HostTensor> host = new LinkedHashMap<>();
-        for (Map.Entry<String, NDArray> e : weights.tensors().entrySet()) {
-            host.put(e.getKey(), new SafeTensors.HostTensor(e.getValue().getShape().getShape(),
-                    e.getValue().toFloatArray()));
-        }
-        SafeTensors.write(folder.resolve(WEIGHTS), host, Map.of("format", "pt", "config", c.name()));
+        TensorFiles.write(folder.resolve(WEIGHTS), weights.tensors(), Map.of("format", "pt", "config", c.name()));
         Files.writeString(folder.resolve(CONFIG), JsonUtils.GSON_PRETTY.toJson(c.toJson()), StandardCharsets.UTF_8);
         tokenizer.save(folder.resolve(TOKENIZER));
         LOG.info("saved model '{}' ({} parameters) to {}", c.name(), weights.parameterCount(), folder);
@@ -94,40 +87,9 @@ public final class ModelFolder {
                     + " and length " + tokenizer.length() + " but config.json says vocabSize " + config.vocabSize()
                     + " and textLength " + config.textLength() + "; the files come from different models");
         }
-        Path weightsFile = require(folder, WEIGHTS);
-        Map<String, SafeTensors.HostTensor> host;
-        try {
-            host = SafeTensors.read(weightsFile);
-        } catch (IOException e) {
-            throw new ModelLoadException(weightsFile + ": " + e.getMessage(), e);
-        }
-        Map<String, Shape> expected = DitWeights.expectedShapes(config);
-        for (Map.Entry<String, Shape> e : expected.entrySet()) {
-            SafeTensors.HostTensor t = host.get(e.getKey());
-            if (t == null) {
-                throw new ModelLoadException(weightsFile + " has no tensor '" + e.getKey() + "' (expected shape "
-                        + e.getValue() + " for config '" + config.name() + "'); the weights do not match config.json");
-            }
-            Shape actual = new Shape(t.shape());
-            if (!actual.equals(e.getValue())) {
-                throw new ModelLoadException("tensor '" + e.getKey() + "' in " + weightsFile + " has shape " + actual
-                        + " but config.json (width " + config.width() + ", depth " + config.depth()
-                        + ") needs " + e.getValue() + "; the weights do not match config.json");
-            }
-        }
-        for (String name : host.keySet()) {
-            if (!expected.containsKey(name)) {
-                throw new ModelLoadException(weightsFile + " has an unexpected tensor '" + name
-                        + "' that config.json does not describe (depth " + config.depth() + ")");
-            }
-        }
-        Map<String, NDArray> arrays = new LinkedHashMap<>();
-        for (String name : expected.keySet()) {
-            SafeTensors.HostTensor t = host.get(name);
-            NDArray a = manager.create(t.data(), new Shape(t.shape()));
-            a.setName(name);
-            arrays.put(name, a);
-        }
+        Map<String, NDArray> arrays = TensorFiles.read(require(folder, WEIGHTS), DitWeights.expectedShapes(config),
+                "config.json (config '" + config.name() + "', width " + config.width() + ", depth " + config.depth()
+                        + ")", manager);
         LOG.info("loaded model '{}' from {} on {}", config.name(), folder, manager.getDevice());
         return new Loaded(folder, config, tokenizer, DitWeights.of(config, manager, arrays));
     }
