@@ -70,6 +70,11 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Extra loss weight of the image tokens an edit changes (0 = plain mean; e.g. 4).")
     Float editBoost;
 
+    @Option(names = "--low-noise-share", paramLabel = "F",
+            description = "Share of training timesteps drawn near t = 0, where the last sampling step predicts "
+                    + "the image (0 = off; e.g. 0.25).")
+    Float lowNoiseShare;
+
     @Option(names = "--ema-decay", description = "EMA decay of the exported weights.")
     Float emaDecay;
 
@@ -97,7 +102,7 @@ public final class TrainCommand implements Callable<Integer> {
             TrainOptions options = new TrainOptions(preset, or(steps, d.steps()), or(batch, d.batch()), or(lr, d.lr()),
                     or(warmup, d.warmupSteps()), d.minLrRatio(), d.weightDecay(), d.clipNorm(),
                     or(emaDecay, d.emaDecay()), or(seed, d.seed()), or(maxTargets, d.maxTargets()), d.maskWeight(),
-                    or(editBoost, d.editBoost()),
+                    or(editBoost, d.editBoost()), or(lowNoiseShare, d.lowNoiseShare()),
                     d.maxVocab(), or(valEvery, d.valEvery()), d.valSessions(), checkpointMinutes, minutes, stopAt,
                     d.queueSize(), !noProgress);
             Dataset dataset = Dataset.open(data);

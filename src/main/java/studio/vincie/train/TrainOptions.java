@@ -18,6 +18,8 @@ package studio.vincie.train;
  * @param maxTargets       at most this many noisy copies per session (0 = all); bounds tokens per row
  * @param maskWeight       weight of CSP + NSP against NIP in the total loss
  * @param editBoost        extra NIP weight of the image tokens the edit changes ({@code FlowObjective}); 0 = off
+ * @param lowNoiseShare    share of noisy copies whose timestep is drawn from the low-noise density
+ *                         ({@code SessionPacker.trainingTime}); 0 = off (every run before it)
  * @param maxVocab         tokenizer vocabulary limit (specials included)
  * @param valEvery         validation loss every this many steps (0 = only at the end)
  * @param valSessions      number of val sessions used for the validation loss
@@ -29,7 +31,7 @@ package studio.vincie.train;
  */
 public record TrainOptions(String preset, int steps, int batch, float lr, int warmupSteps, float minLrRatio,
                            float weightDecay, float clipNorm, float emaDecay, long seed, int maxTargets,
-                           float maskWeight, float editBoost, int maxVocab, int valEvery, int valSessions,
+                           float maskWeight, float editBoost, float lowNoiseShare, int maxVocab, int valEvery, int valSessions,
                            double checkpointMinutes, double minutes, int stopAtStep, int queueSize,
                            boolean progressBar) {
 
@@ -56,6 +58,10 @@ public record TrainOptions(String preset, int steps, int batch, float lr, int wa
         if (!(editBoost >= 0 && editBoost <= 100)) {
             throw new IllegalArgumentException("--edit-boost must be in [0, 100], was " + editBoost + "; try 4");
         }
+        if (!(lowNoiseShare >= 0 && lowNoiseShare <= 1)) {
+            throw new IllegalArgumentException("--low-noise-share must be in [0, 1], was " + lowNoiseShare
+                    + "; try 0.25");
+        }
         atLeast("maxVocab", maxVocab, 4);
         atLeast("valEvery", valEvery, 0);
         atLeast("valSessions", valSessions, 0);
@@ -76,7 +82,7 @@ public record TrainOptions(String preset, int steps, int batch, float lr, int wa
     public static TrainOptions defaults(String preset) {
         boolean tiny = preset.equals("tiny");
         return new TrainOptions(preset, tiny ? 60 : 1500, tiny ? 4 : 4, tiny ? 3e-3f : 5e-4f, tiny ? 5 : 50, 0.1f,
-                0.01f, 1.0f, tiny ? 0.9f : 0.999f, 1L, tiny ? 0 : 8, 1.0f, 0f, 512, tiny ? 0 : 100, tiny ? 4 : 16,
+                0.01f, 1.0f, tiny ? 0.9f : 0.999f, 1L, tiny ? 0 : 8, 1.0f, 0f, 0f, 512, tiny ? 0 : 100, tiny ? 4 : 16,
                 5.0, 0, 0, 4, !tiny);
     }
 
@@ -88,7 +94,8 @@ public record TrainOptions(String preset, int steps, int batch, float lr, int wa
         if (steps != other.steps || batch != other.batch || lr != other.lr || warmupSteps != other.warmupSteps
                 || minLrRatio != other.minLrRatio || weightDecay != other.weightDecay || clipNorm != other.clipNorm
                 || emaDecay != other.emaDecay || seed != other.seed || maxTargets != other.maxTargets
-                || maskWeight != other.maskWeight || editBoost != other.editBoost || maxVocab != other.maxVocab) {
+                || maskWeight != other.maskWeight || editBoost != other.editBoost
+                || lowNoiseShare != other.lowNoiseShare || maxVocab != other.maxVocab) {
             return "steps/batch/lr/seed or another training option (checkpoint: " + other.describe() + ")";
         }
         return null;
@@ -96,13 +103,14 @@ public record TrainOptions(String preset, int steps, int batch, float lr, int wa
 
     public String describe() {
         return String.format("config=%s steps=%d batch=%d lr=%g warmup=%d minLr=%.2f wd=%g clip=%g ema=%g seed=%d "
-                        + "maxTargets=%d maskWeight=%g editBoost=%g maxVocab=%d", preset, steps, batch, lr, warmupSteps,
-                minLrRatio, weightDecay, clipNorm, emaDecay, seed, maxTargets, maskWeight, editBoost, maxVocab);
+                        + "maxTargets=%d maskWeight=%g editBoost=%g lowNoiseShare=%g maxVocab=%d", preset, steps, batch, lr,
+                warmupSteps, minLrRatio, weightDecay, clipNorm, emaDecay, seed, maxTargets, maskWeight, editBoost,
+                lowNoiseShare, maxVocab);
     }
 
     public TrainOptions withStopAtStep(int step) {
         return new TrainOptions(preset, steps, batch, lr, warmupSteps, minLrRatio, weightDecay, clipNorm, emaDecay,
-                seed, maxTargets, maskWeight, editBoost, maxVocab, valEvery, valSessions, checkpointMinutes, minutes,
+                seed, maxTargets, maskWeight, editBoost, lowNoiseShare, maxVocab, valEvery, valSessions, checkpointMinutes, minutes,
                 step, queueSize, progressBar);
     }
 }

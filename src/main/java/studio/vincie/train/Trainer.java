@@ -138,8 +138,9 @@ public final class Trainer {
         if (codecDir != null) {
             config = config.withLatentChannels(CodecFolder.readSpec(codecDir).latentChannels());
         }
-        SessionPacker packer = new SessionPacker(config, tokenizer,
-                new PackOptions(0.1f, 0.7f, 0.05f, options.maxTargets(), true));
+        PackOptions packing = new PackOptions(0.1f, 0.7f, 0.05f, options.maxTargets(), true,
+                options.lowNoiseShare());
+        SessionPacker packer = new SessionPacker(config, tokenizer, packing);
         int start = checkpoint == null ? 0 : checkpoint.step();
         int end = options.stopAtStep() > 0 ? Math.min(options.stopAtStep(), options.steps()) : options.steps();
         LrSchedule schedule = new LrSchedule(options.lr(), options.warmupSteps(), options.steps(), options.minLrRatio());
@@ -171,7 +172,9 @@ public final class Trainer {
             resident = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
             resident.addAll(weights.manager().getManagedArrays());
             resident.addAll(emaManager.getManagedArrays());
-            List<PackedBatch> val = validationBatches(codec, tokenizer, packer);
+            // The validation loss keeps the default timesteps, so runs with and without low-noise ones compare.
+            List<PackedBatch> val = validationBatches(codec, tokenizer,
+                    new SessionPacker(config, tokenizer, packing.withLowNoiseShare(0f)));
             console.accept(String.format("Training %s (%,d parameters%s) on %d train sessions, steps %d..%d of %d, "
                             + "batch %d%s", config.name(), weights.parameterCount(),
                     codecDir == null ? ", pixel patches" : ", learned codec " + config.latentChannels() + " channels",

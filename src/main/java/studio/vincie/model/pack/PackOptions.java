@@ -11,14 +11,23 @@ package studio.vincie.model.pack;
  *                            out of the context (rare, ~0.05)
  * @param maxTargets at most this many noisy copies per session, chosen at random (0 = all); bounds tokens
  * @param maskTargets whether masks get noisy copies (CSP/NSP tasks) or only images (NIP)
+ * @param lowNoiseShare share of noisy copies whose timestep comes from the low-noise density instead of
+ *                      the default mixture ({@link SessionPacker#trainingTime}); 0 = off
  */
 public record PackOptions(float instructionDropout, float maskContextDropout, float imageContextDropout,
-                          int maxTargets, boolean maskTargets) {
+                          int maxTargets, boolean maskTargets, float lowNoiseShare) {
+
+    /** Without low-noise timesteps (every run before they existed). */
+    public PackOptions(float instructionDropout, float maskContextDropout, float imageContextDropout,
+                       int maxTargets, boolean maskTargets) {
+        this(instructionDropout, maskContextDropout, imageContextDropout, maxTargets, maskTargets, 0f);
+    }
 
     public PackOptions {
         prob("instructionDropout", instructionDropout);
         prob("maskContextDropout", maskContextDropout);
         prob("imageContextDropout", imageContextDropout);
+        prob("lowNoiseShare", lowNoiseShare);
         if (maxTargets < 0) {
             throw new IllegalArgumentException("maxTargets must be >= 0 (0 = all), was " + maxTargets);
         }
@@ -33,6 +42,12 @@ public record PackOptions(float instructionDropout, float maskContextDropout, fl
     /** The paper's recipe: 10% instruction dropout, 70% mask-context dropout, 5% image dropout, all targets. */
     public static PackOptions defaults() {
         return new PackOptions(0.1f, 0.7f, 0.05f, 0, true);
+    }
+
+    /** The same recipe with another low-noise share (the validation loss packs with 0). */
+    public PackOptions withLowNoiseShare(float share) {
+        return new PackOptions(instructionDropout, maskContextDropout, imageContextDropout, maxTargets, maskTargets,
+                share);
     }
 
     /** No dropout at all (tests, validation loss). */
