@@ -54,6 +54,12 @@ import com.google.gson.JsonObject;
  * the codec's {@code codec.json} and {@code codec.safetensors} ({@code io.CodecFolder}). Masks stay
  * pixel patches.
  *
+ * <p>{@code noisySkip} (absent = false): the image head's clean prediction also gets a learned,
+ * per-token share of the noisy input's departure from the source, {@code gate(h) (x_t - (1 - t) source)}
+ * ({@code nn.BlockCausalDiT#predictClean}), so at low noise the model can pass the nearly clean input
+ * through instead of re-creating every pixel from its 256-wide hidden state. The gate starts at zero,
+ * so a model trained without it warm-starts unchanged.
+ *
  * <p>Shape alphabet used across {@code model}: B batch, T tokens, D width, H heads, E head size
  * (D / H), P values per patch token (patch^2 x channels).
  */
@@ -78,13 +84,14 @@ public record ModelConfig(
         boolean pooledText,
         float samplerStart,
         float keepThreshold,
-        int latentChannels) {
+        int latentChannels,
+        boolean noisySkip) {
 
     /** Field names accepted in {@code config.json}; anything else is an error (it would be ignored silently). */
     public static final Set<String> FIELDS = Set.of("name", "imageSize", "patchSize", "maskPatchSize", "imageChannels", "width",
             "depth", "heads", "mlpRatio", "vocabSize", "textLength", "ropeBase", "timestepDim", "defaultSteps",
             "defaultGuidance", "scheduleShift", "sourceConditioning", "pooledText", "samplerStart",
-            "keepThreshold", "latentChannels", "codec", "formatVersion");
+            "keepThreshold", "latentChannels", "noisySkip", "codec", "formatVersion");
 
     public ModelConfig {
         if (name == null || name.isBlank()) {
@@ -153,13 +160,13 @@ public record ModelConfig(
     /** Test preset: 32 px images, 8 px patches (16 tokens), width 32, 2 layers, 2 heads. */
     public static ModelConfig tiny(int vocabSize) {
         return new ModelConfig("tiny", 32, 8, 16, 3, 32, 2, 2, 2, vocabSize, 6, 100f, 32, 8, 3.0f, 1.0f, true, true,
-                1f, 0f, 0);
+                1f, 0f, 0, true);
     }
 
     /** Shipped preset; see the class Javadoc for why these sizes. */
     public static ModelConfig base(int vocabSize) {
         return new ModelConfig("base", 128, 16, 32, 3, 256, 6, 4, 4, vocabSize, 16, 100f, 256, 20, 3.0f, 3.0f, true,
-                true, 1f, 0f, 0);
+                true, 1f, 0f, 0, true);
     }
 
     /**
@@ -169,7 +176,7 @@ public record ModelConfig(
      */
     public static ModelConfig small(int vocabSize) {
         return new ModelConfig("small", 128, 16, 32, 3, 128, 4, 2, 4, vocabSize, 16, 100f, 256, 20, 3.0f, 3.0f, true,
-                true, 1f, 0f, 0);
+                true, 1f, 0f, 0, true);
     }
 
     /** A preset by name ({@code tiny}, {@code small} or {@code base}). */
@@ -244,27 +251,34 @@ public record ModelConfig(
     public ModelConfig withSamplerStart(float start) {
         return new ModelConfig(name, imageSize, patchSize, maskPatchSize, imageChannels, width, depth, heads, mlpRatio,
                 vocabSize, textLength, ropeBase, timestepDim, defaultSteps, defaultGuidance, scheduleShift,
-                sourceConditioning, pooledText, start, keepThreshold, latentChannels);
+                sourceConditioning, pooledText, start, keepThreshold, latentChannels, noisySkip);
     }
 
     /** The same architecture with another threshold for keeping unchanged patches (0 = off). */
     public ModelConfig withKeepThreshold(float threshold) {
         return new ModelConfig(name, imageSize, patchSize, maskPatchSize, imageChannels, width, depth, heads, mlpRatio,
                 vocabSize, textLength, ropeBase, timestepDim, defaultSteps, defaultGuidance, scheduleShift,
-                sourceConditioning, pooledText, samplerStart, threshold, latentChannels);
+                sourceConditioning, pooledText, samplerStart, threshold, latentChannels, noisySkip);
     }
 
     public ModelConfig withVocabSize(int newVocabSize) {
         return new ModelConfig(name, imageSize, patchSize, maskPatchSize, imageChannels, width, depth, heads, mlpRatio,
                 newVocabSize, textLength, ropeBase, timestepDim, defaultSteps, defaultGuidance, scheduleShift,
-                sourceConditioning, pooledText, samplerStart, keepThreshold, latentChannels);
+                sourceConditioning, pooledText, samplerStart, keepThreshold, latentChannels, noisySkip);
     }
 
     /** The same transformer over a learned codec's latents of {@code channels} values per token (0 = pixel patches). */
     public ModelConfig withLatentChannels(int channels) {
         return new ModelConfig(name, imageSize, patchSize, maskPatchSize, imageChannels, width, depth, heads, mlpRatio,
                 vocabSize, textLength, ropeBase, timestepDim, defaultSteps, defaultGuidance, scheduleShift,
-                sourceConditioning, pooledText, samplerStart, keepThreshold, channels);
+                sourceConditioning, pooledText, samplerStart, keepThreshold, channels, noisySkip);
+    }
+
+    /** The same transformer with or without the image head's noisy skip. */
+    public ModelConfig withNoisySkip(boolean skip) {
+        return new ModelConfig(name, imageSize, patchSize, maskPatchSize, imageChannels, width, depth, heads, mlpRatio,
+                vocabSize, textLength, ropeBase, timestepDim, defaultSteps, defaultGuidance, scheduleShift,
+                sourceConditioning, pooledText, samplerStart, keepThreshold, latentChannels, skip);
     }
 
     /** Whether images go through a learned codec (codec.json + codec.safetensors in the model folder). */
@@ -301,6 +315,9 @@ public record ModelConfig(
         }
         if (latentChannels > 0) {
             m.put("latentChannels", latentChannels);
+        }
+        if (noisySkip) {
+            m.put("noisySkip", true); // absent = false, so older versions still read folders without it
         }
         return ai.djl.util.JsonUtils.GSON.toJsonTree(m).getAsJsonObject();
     }
@@ -339,7 +356,8 @@ public record ModelConfig(
                 num(json, "defaultGuidance").floatValue(), num(json, "scheduleShift").floatValue(),
                 flag(json, "sourceConditioning"), flag(json, "pooledText"),
                 json.has("samplerStart") ? num(json, "samplerStart").floatValue() : 1f,
-                json.has("keepThreshold") ? num(json, "keepThreshold").floatValue() : 0f, latent);
+                json.has("keepThreshold") ? num(json, "keepThreshold").floatValue() : 0f, latent,
+                flag(json, "noisySkip"));
     }
 
     /** An optional boolean field: absent (older folders) means false. */

@@ -24,7 +24,9 @@ import studio.vincie.model.nn.TokenBatch;
  * Where in the noise schedule a trained model is good or bad: for held-out studio sessions, turn 1's
  * ground-truth image is noised to several t ({@code x_t = (1-t) x0 + t eps}) and the model's one-shot
  * clean prediction is compared with the truth, inside and outside the edit region (PSNR over the
- * region's pixels), next to the source (what "change nothing" scores). Sampling starts at t = 1, so a
+ * region's pixels), next to the source (what "change nothing" scores) and the noisy input x_t itself
+ * (what no denoising scores: a model below it at small t has not learnt to denoise there, and the
+ * last sampling step's prediction is the output). Sampling starts at t = 1, so a
  * model that is poor there paints whatever it guesses first. Not a test: a diagnostic for training runs.
  *
  * <p>Run: {@code java -cp target/vincie.jar studio.vincie.train.NoiseLevelCheck MODEL SESSIONS SEED [STEPS [GUIDANCE]]};
@@ -33,7 +35,7 @@ import studio.vincie.model.nn.TokenBatch;
  */
 public final class NoiseLevelCheck {
 
-    private static final float[] LEVELS = {1f, 0.9f, 0.7f, 0.5f, 0.3f, 0.1f};
+    private static final float[] LEVELS = {1f, 0.9f, 0.7f, 0.5f, 0.3f, 0.1f, 0.05f};
 
     private NoiseLevelCheck() {
     }
@@ -50,6 +52,7 @@ public final class NoiseLevelCheck {
         float guidance = args.length > 4 ? Float.parseFloat(args[4]) : 1f;
         InferenceThreads.prepare();
         double[][] sum = new double[LEVELS.length][4]; // pooled squared error and count, inside then outside
+        double[][] noisy = new double[LEVELS.length][4]; // the same for x_t itself: what no denoising scores
         double[] identity = new double[4];
         double[] sampled = new double[4];
         try (NDManager m = NDManager.newBaseManager();
@@ -80,12 +83,15 @@ public final class NoiseLevelCheck {
                     }
                     float[] x0 = predict(m, model, c, source, text, xt, t);
                     add(sum[l], x0, truth, region);
+                    add(noisy[l], xt, truth, region);
                 }
             }
         }
-        System.out.printf(Locale.ROOT, "one-shot x0 PSNR dB over %d sessions, pooled (inside / outside the edit region)%n", sessions);
+        System.out.printf(Locale.ROOT, "one-shot x0 PSNR dB over %d sessions, pooled (inside / outside the edit region;"
+                + " x_t: the noisy input itself)%n", sessions);
         for (int l = 0; l < LEVELS.length; l++) {
-            System.out.printf(Locale.ROOT, "t = %.1f   %6.2f / %6.2f%n", LEVELS[l], psnr(sum[l], 0), psnr(sum[l], 2));
+            System.out.printf(Locale.ROOT, "t = %.2f  %6.2f / %6.2f   (x_t %6.2f / %6.2f)%n", LEVELS[l],
+                    psnr(sum[l], 0), psnr(sum[l], 2), psnr(noisy[l], 0), psnr(noisy[l], 2));
         }
         System.out.printf(Locale.ROOT, "source    %6.2f / %6.2f  (change nothing; %.0f = exact)%n", psnr(identity, 0), psnr(identity, 2), Psnr.CAP);
         System.out.printf(Locale.ROOT, "edit      %6.2f / %6.2f  (DitEditModel, %d steps, guidance %.1f)%n",
@@ -103,8 +109,9 @@ public final class NoiseLevelCheck {
             int g = c.gridTokens();
             NDArray hidden = model.forward(m, batch, true);
             NDArray src = c.sourceConditioning() ? m.create(source, new Shape(1, g, c.imagePatchDim())) : null;
-            return model.predictClean(hidden.get(":, " + (batch.length - g) + ":, :"), SegmentKind.IMAGE, src)
-                    .toFloatArray();
+            NDArray noisy = m.create(xt, new Shape(1, g, c.imagePatchDim()));
+            return model.predictClean(hidden.get(":, " + (batch.length - g) + ":, :"), SegmentKind.IMAGE, src, noisy,
+                    t).toFloatArray();
         }
     }
 

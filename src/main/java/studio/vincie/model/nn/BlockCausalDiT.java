@@ -129,7 +129,7 @@ public final class BlockCausalDiT {
             NDArray[] rope = Rope.tables(step, pos.seg, pos.row, pos.col, 1, pos.length, c.headSize(), c.ropeBase());
             NDArray cond = timestepCondition(step, new float[] {t});
             NDArray hidden = run(step, x, rope[0], rope[1], null, cond, null, cache, Store.NONE, true);
-            NDArray x0 = predictClean(hidden, template.kind(), src).reshape(s); // (B, T, P)
+            NDArray x0 = predictClean(hidden, template.kind(), src, values, t).reshape(s); // (B, T, P)
             NDArray out = toVelocity(values, x0, t); // (B, T, P)
             out.attach(m);
             return out;
@@ -153,12 +153,45 @@ public final class BlockCausalDiT {
 
     /**
      * Predicted clean values x0 (.., P) from final hidden states (.., D): the head's output, plus the
-     * source values (same leading shape, or broadcastable; null for none) under
-     * {@code sourceConditioning}, where the image head predicts the change from the source.
+     * source values under {@code sourceConditioning} (the image head then predicts the change from the
+     * source), plus under {@code noisySkip} a learned per-token share of the noisy input's departure
+     * from the source, {@code gate(h) * (x_t - (1 - t) source)} (images only; {@code x_t} alone when
+     * there is no source). At low noise that departure is nearly the edit itself, so the model can pass
+     * it through rather than rebuild every pixel from the hidden state; the gate is zero-initialised.
+     *
+     * @param source values of the image the edit starts from (same leading shape, or broadcastable;
+     *               null for none)
+     * @param xt     the noisy values the hidden states were computed from (the result's shape)
+     * @param keep   {@code 1 - t}: a scalar array, or one value per row broadcastable against {@code xt}
      */
-    public NDArray predictClean(NDArray hidden, SegmentKind kind, NDArray source) {
-        NDArray out = head(hidden, kind);
-        return source == null ? out : out.add(source);
+    public NDArray predictClean(NDArray hidden, SegmentKind kind, NDArray source, NDArray xt, NDArray keep) {
+        NDArray out = withSource(head(hidden, kind), source);
+        if (!skips(kind)) {
+            return out;
+        }
+        return out.add(skipGate(hidden).mul(source == null ? xt : xt.sub(source.mul(keep))));
+    }
+
+    /** As {@link #predictClean(NDArray, SegmentKind, NDArray, NDArray, NDArray)} at one timestep t. */
+    public NDArray predictClean(NDArray hidden, SegmentKind kind, NDArray source, NDArray xt, float t) {
+        NDArray out = withSource(head(hidden, kind), source);
+        if (!skips(kind)) {
+            return out;
+        }
+        return out.add(skipGate(hidden).mul(source == null ? xt : xt.sub(Scalars.times(source, 1f - t))));
+    }
+
+    private static NDArray withSource(NDArray head, NDArray source) {
+        return source == null ? head : head.add(source);
+    }
+
+    private boolean skips(SegmentKind kind) {
+        return kind == SegmentKind.IMAGE && c.noisySkip();
+    }
+
+    /** The noisy skip's per-token share, (.., D) to (.., 1). */
+    private NDArray skipGate(NDArray hidden) {
+        return Linear.linear(hidden, w.get("image_out_skip.weight"), w.get("image_out_skip.bias")).singletonOrThrow();
     }
 
     /** Output projection of one kind, (.., D) to (.., P). */

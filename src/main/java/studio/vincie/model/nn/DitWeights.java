@@ -74,6 +74,10 @@ public final class DitWeights implements AutoCloseable {
         s.put("final.adaLN.bias", new Shape(2L * d));
         s.put("image_out.weight", new Shape(c.imagePatchDim(), d));
         s.put("image_out.bias", new Shape(c.imagePatchDim()));
+        if (c.noisySkip()) {
+            s.put("image_out_skip.weight", new Shape(1, d));
+            s.put("image_out_skip.bias", new Shape(1));
+        }
         s.put("mask_out.weight", new Shape(c.maskPatchDim(), d));
         s.put("mask_out.bias", new Shape(c.maskPatchDim()));
         return s;

@@ -66,22 +66,21 @@ public final class FlowObjective {
             return m.zeros(new Shape());
         }
         Sources source = sourceValues(model, batch, copies);
-        NDArray x0 = predict(m, model, hidden, batch, copies, source); // (N, P) predicted clean values
         int p = model.config().patchDim(copies.get(0).noisy().kind());
         int per = copies.get(0).target().length;
         int tokens = per / p;
         float[] target = new float[copies.size() * per];
-        float[] xt = new float[copies.size() * per];
         float[] invT = new float[copies.size() * tokens];
         for (int i = 0; i < copies.size(); i++) {
             PackedBatch.NoisyCopy copy = copies.get(i);
             System.arraycopy(copy.target(), 0, target, i * per, per);
-            System.arraycopy(copy.noisy().values(), 0, xt, i * per, per);
             java.util.Arrays.fill(invT, i * tokens, (i + 1) * tokens, 1f / Math.max(copy.t(), BlockCausalDiT.T_MIN));
         }
+        NDArray xt = noisyValues(m, model, copies); // (N, P)
+        NDArray x0 = predict(m, model, hidden, batch, copies, source, xt); // (N, P) predicted clean values
         Shape rows = new Shape(target.length / p, p);
         // x-prediction trained with the velocity loss: v_hat = (x_t - x0_hat) / max(t, T_MIN)
-        NDArray v = m.create(xt, rows).sub(x0).mul(m.create(invT, new Shape(invT.length, 1))); // (N, P)
+        NDArray v = xt.sub(x0).mul(m.create(invT, new Shape(invT.length, 1))); // (N, P)
         NDArray error = v.sub(m.create(target, rows)).square(); // (N, P)
         if (editBoost <= 0 || source == null) {
             return error.mean();
@@ -137,16 +136,19 @@ public final class FlowObjective {
     /** Predicted clean values x0 (N, P) for the given copies (all of one kind family), in order. */
     public static NDArray predict(NDManager m, BlockCausalDiT model, NDArray hidden, PackedBatch batch,
                                   List<PackedBatch.NoisyCopy> copies) {
-        return predict(m, model, hidden, batch, copies, sourceValues(model, batch, copies));
+        return predict(m, model, hidden, batch, copies, sourceValues(model, batch, copies),
+                noisyValues(m, model, copies));
     }
 
     private static NDArray predict(NDManager m, BlockCausalDiT model, NDArray hidden, PackedBatch batch,
-                                   List<PackedBatch.NoisyCopy> copies, Sources source) {
+                                   List<PackedBatch.NoisyCopy> copies, Sources source, NDArray xt) {
         int g = model.config().tokens(copies.get(0).noisy().kind());
         long[] idx = new long[copies.size() * g];
+        float[] keep = new float[copies.size() * g];
         int j = 0;
         for (PackedBatch.NoisyCopy copy : copies) {
             for (int i = 0; i < g; i++) {
+                keep[j] = 1f - copy.t();
                 idx[j++] = batch.tokens().flat(copy.row(), copy.start() + i);
             }
         }
@@ -157,7 +159,18 @@ public final class FlowObjective {
         long n = copies.size() * (long) g;
         NDArray src = source == null ? null
                 : m.create(source.values(), new Shape(n, model.config().patchDim(kind))); // (N, P)
-        return model.predictClean(rows, kind, src); // (N, P)
+        return model.predictClean(rows, kind, src, xt, m.create(keep, new Shape(n, 1))); // (N, P)
+    }
+
+    /** The noisy values x_t (N, P) of the copies, in order. */
+    private static NDArray noisyValues(NDManager m, BlockCausalDiT model, List<PackedBatch.NoisyCopy> copies) {
+        int per = copies.get(0).noisy().values().length;
+        float[] xt = new float[copies.size() * per];
+        for (int i = 0; i < copies.size(); i++) {
+            System.arraycopy(copies.get(i).noisy().values(), 0, xt, i * per, per);
+        }
+        int p = model.config().patchDim(copies.get(0).noisy().kind());
+        return m.create(xt, new Shape(xt.length / p, p));
     }
 
     /**

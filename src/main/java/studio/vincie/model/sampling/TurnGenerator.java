@@ -209,7 +209,8 @@ public final class TurnGenerator implements AutoCloseable {
             int g = c.tokens(template.kind());
             NDArray src = source == null || template.kind() != SegmentKind.IMAGE ? null
                     : step.create(source, new Shape(1, g, c.patchDim(template.kind()))); // (1, G, P)
-            NDArray x0 = model.predictClean(hidden.get(":, " + (batch.length - g) + ":, :"), template.kind(), src); // (B, G, P)
+            NDArray x0 = model.predictClean(hidden.get(":, " + (batch.length - g) + ":, :"), template.kind(), src, x,
+                    t); // (B, G, P)
             NDArray out = BlockCausalDiT.toVelocity(x, x0, t); // (B, G, P)
             out.attach(x.getManager());
             return out;
