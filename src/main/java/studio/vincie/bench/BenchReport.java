@@ -14,13 +14,15 @@ import java.util.TreeMap;
  *
  * @param followRate      per turn: fraction of turns that follow the instruction (judged on their own)
  * @param consistentRate  per turn: fraction of turns that are consistent (judged on their own)
+ * @param editRecall      per turn: mean share of the pixels the edit changes that moved towards the
+ *                        ground truth ({@link TurnVerdict#changeRecall()}), partial credit below success
  * @param perCategory     edit category to its statistics
  * @param currentMaskIou  per turn mean IoU of the predicted current-region mask, or null entries
  * @param nextMaskIou     per turn mean IoU of the predicted next-region mask, or null entries
  * @param modelSecondsPerTurn mean time of one model call
  */
 public record BenchReport(String model, String masks, long seed, int sessions, int turns, int imageSize,
-                          List<Double> successAt, List<Double> followRate, List<Double> consistentRate,
+                          List<Double> successAt, List<Double> followRate, List<Double> consistentRate, List<Double> editRecall,
                           Map<String, CategoryStats> perCategory, List<Double> l1, List<Double> psnr,
                           List<Double> currentMaskIou, List<Double> nextMaskIou,
                           double modelSecondsPerTurn, double wallSeconds) {
@@ -76,6 +78,7 @@ public record BenchReport(String model, String masks, long seed, int sessions, i
                 ratios(chainSuccess, chainTotal),
                 perTurnMean(outcomes, turns, o -> o.verdict().follows() ? 1.0 : 0.0),
                 perTurnMean(outcomes, turns, o -> o.verdict().consistent() ? 1.0 : 0.0),
+                perTurnMean(outcomes, turns, o -> o.verdict().changeRecall()),
                 perCategory,
                 perTurnMean(outcomes, turns, TurnOutcome::l1),
                 perTurnMean(outcomes, turns, TurnOutcome::psnr),

@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
  * Writes a {@link BenchReport} as the printed table and as JSON. JSON keys (snake_case):
  * {@code success_at} (one number per turn), {@code per_category}, {@code l1}, {@code psnr},
  * {@code mask_iou} ({@code current} and {@code next} per turn; null entries when the model predicts no
- * masks), plus {@code follow_rate}, {@code consistency_rate}, the run description, timing and the
+ * masks), plus {@code follow_rate}, {@code consistency_rate}, {@code edit_recall}, the run description, timing and the
  * judge's tolerances.
  */
 public final class BenchReportWriter {
@@ -36,6 +36,7 @@ public final class BenchReportWriter {
         root.put("success_at", r.successAt());
         root.put("follow_rate", r.followRate());
         root.put("consistency_rate", r.consistentRate());
+        root.put("edit_recall", r.editRecall());
         Map<String, Object> categories = new LinkedHashMap<>();
         r.perCategory().forEach((name, stats) -> {
             Map<String, Object> c = new LinkedHashMap<>();
@@ -90,6 +91,7 @@ public final class BenchReportWriter {
             row.put("outside_l1", o.verdict().outsideL1());
             row.put("changed_outside", o.verdict().changedOutside());
             row.put("background_l1", o.verdict().backgroundL1());
+            row.put("change_recall", o.verdict().changeRecall());
             rows.add(row);
         }
         JSON.writeValue(file.toFile(), rows);
@@ -107,6 +109,7 @@ public final class BenchReportWriter {
         row(out, "success@k", r.successAt(), "%8.3f");
         row(out, "follows (turn alone)", r.followRate(), "%8.3f");
         row(out, "consistent (alone)", r.consistentRate(), "%8.3f");
+        row(out, "edit recall (alone)", r.editRecall(), "%8.3f");
         row(out, "L1", r.l1(), "%8.4f");
         row(out, "PSNR dB", r.psnr(), "%8.2f");
         if (r.hasMasks()) {

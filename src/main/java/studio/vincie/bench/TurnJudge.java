@@ -73,7 +73,8 @@ public final class TurnJudge {
             reasons.add(String.format("image changed outside the edit region (L1 %.4f, %.2f%% of pixels changed)",
                     outside[0], 100 * outside[1]));
         }
-        return new TurnVerdict(objectsMatch && backgroundMatches, consistent, reasons, backgroundL1, outside[0], outside[1]);
+        return new TurnVerdict(objectsMatch && backgroundMatches, consistent, reasons, backgroundL1, outside[0], outside[1],
+                recall);
     }
 
     private boolean matchObjects(BufferedImage output, TurnTruth truth, List<String> reasons) {

@@ -10,9 +10,12 @@ import java.util.List;
  * @param backgroundL1   mean absolute difference to the ground truth away from objects (0..1)
  * @param outsideL1      mean absolute difference to the previous image outside the edit region (0..1)
  * @param changedOutside fraction of pixels outside the edit region that changed beyond the tolerance
+ * @param changeRecall   of the pixels the edit changes, the fraction where the output moved towards the
+ *                       ground truth (1 when the edit changes too few pixels to measure): partial credit
+ *                       for an edit the strict checks still reject
  */
 public record TurnVerdict(boolean follows, boolean consistent, List<String> reasons,
-                          double backgroundL1, double outsideL1, double changedOutside) {
+                          double backgroundL1, double outsideL1, double changedOutside, double changeRecall) {
 
     public TurnVerdict {
         reasons = List.copyOf(reasons);

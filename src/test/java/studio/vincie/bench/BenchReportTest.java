@@ -35,6 +35,8 @@ class BenchReportTest {
         assertThat(identity.successAt()).containsExactly(0.0, 0.0);
         assertThat(identity.consistentRate()).containsExactly(1.0, 1.0);
         assertThat(identity.hasMasks()).isFalse();
+        assertThat(oracle.editRecall()).containsExactly(1.0, 1.0);
+        assertThat(identity.editRecall()).allSatisfy(v -> assertThat(v).isLessThan(0.1));
     }
 
     @Test
@@ -43,7 +45,7 @@ class BenchReportTest {
         Path json = dir.resolve("out/bench.json");
         BenchReportWriter.writeJson(report, JudgeTolerances.DEFAULT, json);
         JsonNode root = new ObjectMapper().readTree(json.toFile());
-        for (String key : List.of("success_at", "per_category", "l1", "psnr", "mask_iou")) {
+        for (String key : List.of("success_at", "edit_recall", "per_category", "l1", "psnr", "mask_iou")) {
             assertThat(root.has(key)).as(key).isTrue();
         }
         assertThat(root.get("success_at").size()).isEqualTo(2);
@@ -59,8 +61,8 @@ class BenchReportTest {
 
     @Test
     void successAtNeedsEveryEarlierTurn() {
-        TurnVerdict pass = new TurnVerdict(true, true, List.of(), 0, 0, 0);
-        TurnVerdict fail = new TurnVerdict(false, true, List.of("missing"), 0, 0, 0);
+        TurnVerdict pass = new TurnVerdict(true, true, List.of(), 0, 0, 0, 1);
+        TurnVerdict fail = new TurnVerdict(false, true, List.of("missing"), 0, 0, 0, 0.25);
         List<TurnOutcome> outcomes = List.of(
                 new TurnOutcome("s1", 1, "recolor", "do it", fail, 0, 0, null, null, 0),
                 new TurnOutcome("s1", 2, "move", "do it", pass, 0, 0, null, null, 0),
@@ -69,6 +71,7 @@ class BenchReportTest {
         BenchReport r = BenchReport.summarize(outcomes, 2, new BenchReport.RunInfo("m", "none", 0, 128, 0));
         assertThat(r.successAt()).containsExactly(0.5, 0.5);
         assertThat(r.followRate()).containsExactly(0.5, 1.0);
+        assertThat(r.editRecall()).containsExactly(0.625, 1.0); // partial credit: (0.25 + 1) / 2 at turn 1
         assertThat(r.perCategory().get("move").successAt()).containsExactly(1.0, 0.0);
         assertThat(r.perCategory().get("move").turnSuccess()).isEqualTo(1.0);
         assertThat(r.perCategory().get("recolor").successAt()).containsExactly(0.0, 1.0);
