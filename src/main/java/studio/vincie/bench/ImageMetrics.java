@@ -39,6 +39,43 @@ public final class ImageMetrics {
         return Psnr.of(a, b);
     }
 
+    /**
+     * Of the pixels an edit changes ({@code before} vs {@code after} differ by more than {@code delta} in
+     * some channel, 0..255), the share where {@code output} is closer (Euclidean RGB) to {@code after}
+     * than to {@code before}; 1 when fewer than {@code minChanged} pixels change (nothing to measure).
+     * The benchmark judge's change check, and partial credit for an edit the other checks reject.
+     */
+    public static double changeRecall(BufferedImage before, BufferedImage after, BufferedImage output, int delta,
+                                      int minChanged) {
+        requireSameSize(before, after);
+        requireSameSize(output, after);
+        int w = output.getWidth();
+        int changed = 0;
+        int towards = 0;
+        for (int k = 0; k < w * output.getHeight(); k++) {
+            int x = k % w;
+            int y = k / w;
+            int b = before.getRGB(x, y);
+            int a = after.getRGB(x, y);
+            if (maxChannelDelta(b, a) <= delta) {
+                continue;
+            }
+            changed++;
+            int v = output.getRGB(x, y);
+            if (SceneParser.distance(v, a) < SceneParser.distance(v, b)) {
+                towards++;
+            }
+        }
+        return changed < minChanged ? 1 : towards / (double) changed;
+    }
+
+    private static int maxChannelDelta(int a, int b) {
+        int dr = Math.abs(((a >> 16) & 255) - ((b >> 16) & 255));
+        int dg = Math.abs(((a >> 8) & 255) - ((b >> 8) & 255));
+        int db = Math.abs((a & 255) - (b & 255));
+        return Math.max(dr, Math.max(dg, db));
+    }
+
     /** Mask pixels with gray level >= 128 (white = region), row-major. Null mask gives null. */
     public static boolean[] binary(BufferedImage mask) {
         if (mask == null) {

@@ -204,31 +204,8 @@ public final class TurnJudge {
      * changes fewer than {@link #MIN_CHANGED} pixels.
      */
     private double changeRecall(BufferedImage output, TurnTruth truth) {
-        int w = output.getWidth();
-        int changed = 0;
-        int towards = 0;
-        for (int k = 0; k < w * output.getHeight(); k++) {
-            int x = k % w;
-            int y = k / w;
-            int before = truth.before().getRGB(x, y);
-            int after = truth.image().getRGB(x, y);
-            if (maxChannelDelta(before, after) <= tolerances.changedPixelDelta()) {
-                continue;
-            }
-            changed++;
-            int v = output.getRGB(x, y);
-            if (SceneParser.distance(v, after) < SceneParser.distance(v, before)) {
-                towards++;
-            }
-        }
-        return changed < MIN_CHANGED ? 1 : towards / (double) changed;
-    }
-
-    private static int maxChannelDelta(int a, int b) {
-        int dr = Math.abs(((a >> 16) & 255) - ((b >> 16) & 255));
-        int dg = Math.abs(((a >> 8) & 255) - ((b >> 8) & 255));
-        int db = Math.abs((a & 255) - (b & 255));
-        return Math.max(dr, Math.max(dg, db));
+        return ImageMetrics.changeRecall(truth.before(), truth.image(), output, tolerances.changedPixelDelta(),
+                MIN_CHANGED);
     }
 
     /** Mean absolute difference to the ground truth over pixels well away from any object (0..1). */
