@@ -75,6 +75,11 @@ public final class TrainCommand implements Callable<Integer> {
                     + "the image (0 = off; e.g. 0.25).")
     Float lowNoiseShare;
 
+    @Option(names = "--loss-t-floor", paramLabel = "T",
+            description = "Weight the loss of a copy at noise level t by 1 / max(t, T)^2 (default 0.05; e.g. 0.5 "
+                    + "leaves more of the gradient to high noise, where what to draw is decided).")
+    Float lossTFloor;
+
     @Option(names = "--ema-decay", description = "EMA decay of the exported weights.")
     Float emaDecay;
 
@@ -103,6 +108,7 @@ public final class TrainCommand implements Callable<Integer> {
                     or(warmup, d.warmupSteps()), d.minLrRatio(), d.weightDecay(), d.clipNorm(),
                     or(emaDecay, d.emaDecay()), or(seed, d.seed()), or(maxTargets, d.maxTargets()), d.maskWeight(),
                     or(editBoost, d.editBoost()), or(lowNoiseShare, d.lowNoiseShare()),
+                    or(lossTFloor, d.lossTFloor()),
                     d.maxVocab(), or(valEvery, d.valEvery()), d.valSessions(), checkpointMinutes, minutes, stopAt,
                     d.queueSize(), !noProgress);
             Dataset dataset = Dataset.open(data);

@@ -20,6 +20,8 @@ package studio.vincie.train;
  * @param editBoost        extra NIP weight of the image tokens the edit changes ({@code FlowObjective}); 0 = off
  * @param lowNoiseShare    share of noisy copies whose timestep is drawn from the low-noise density
  *                         ({@code SessionPacker.trainingTime}); 0 = off (every run before it)
+ * @param lossTFloor       the loss weights a copy at timestep t by {@code 1 / max(t, lossTFloor)^2}
+ *                         ({@code FlowObjective}); 0.05 = {@code BlockCausalDiT.T_MIN}, every run before it
  * @param maxVocab         tokenizer vocabulary limit (specials included)
  * @param valEvery         validation loss every this many steps (0 = only at the end)
  * @param valSessions      number of val sessions used for the validation loss
@@ -31,7 +33,7 @@ package studio.vincie.train;
  */
 public record TrainOptions(String preset, int steps, int batch, float lr, int warmupSteps, float minLrRatio,
                            float weightDecay, float clipNorm, float emaDecay, long seed, int maxTargets,
-                           float maskWeight, float editBoost, float lowNoiseShare, int maxVocab, int valEvery, int valSessions,
+                           float maskWeight, float editBoost, float lowNoiseShare, float lossTFloor, int maxVocab, int valEvery, int valSessions,
                            double checkpointMinutes, double minutes, int stopAtStep, int queueSize,
                            boolean progressBar) {
 
@@ -62,6 +64,13 @@ public record TrainOptions(String preset, int steps, int batch, float lr, int wa
             throw new IllegalArgumentException("--low-noise-share must be in [0, 1], was " + lowNoiseShare
                     + "; try 0.25");
         }
+        if (lossTFloor == 0) {
+            lossTFloor = studio.vincie.model.nn.BlockCausalDiT.T_MIN; // a checkpoint from before the option
+        }
+        if (!(lossTFloor >= studio.vincie.model.nn.BlockCausalDiT.T_MIN && lossTFloor <= 1)) {
+            throw new IllegalArgumentException("--loss-t-floor must be in [0.05, 1], was " + lossTFloor
+                    + "; try 0.5");
+        }
         atLeast("maxVocab", maxVocab, 4);
         atLeast("valEvery", valEvery, 0);
         atLeast("valSessions", valSessions, 0);
@@ -82,7 +91,7 @@ public record TrainOptions(String preset, int steps, int batch, float lr, int wa
     public static TrainOptions defaults(String preset) {
         boolean tiny = preset.equals("tiny");
         return new TrainOptions(preset, tiny ? 60 : 1500, tiny ? 4 : 4, tiny ? 3e-3f : 5e-4f, tiny ? 5 : 50, 0.1f,
-                0.01f, 1.0f, tiny ? 0.9f : 0.999f, 1L, tiny ? 0 : 8, 1.0f, 0f, 0f, 512, tiny ? 0 : 100, tiny ? 4 : 16,
+                0.01f, 1.0f, tiny ? 0.9f : 0.999f, 1L, tiny ? 0 : 8, 1.0f, 0f, 0f, studio.vincie.model.nn.BlockCausalDiT.T_MIN, 512, tiny ? 0 : 100, tiny ? 4 : 16,
                 5.0, 0, 0, 4, !tiny);
     }
 
@@ -95,7 +104,7 @@ public record TrainOptions(String preset, int steps, int batch, float lr, int wa
                 || minLrRatio != other.minLrRatio || weightDecay != other.weightDecay || clipNorm != other.clipNorm
                 || emaDecay != other.emaDecay || seed != other.seed || maxTargets != other.maxTargets
                 || maskWeight != other.maskWeight || editBoost != other.editBoost
-                || lowNoiseShare != other.lowNoiseShare || maxVocab != other.maxVocab) {
+                || lowNoiseShare != other.lowNoiseShare || lossTFloor != other.lossTFloor || maxVocab != other.maxVocab) {
             return "steps/batch/lr/seed or another training option (checkpoint: " + other.describe() + ")";
         }
         return null;
@@ -103,14 +112,14 @@ public record TrainOptions(String preset, int steps, int batch, float lr, int wa
 
     public String describe() {
         return String.format("config=%s steps=%d batch=%d lr=%g warmup=%d minLr=%.2f wd=%g clip=%g ema=%g seed=%d "
-                        + "maxTargets=%d maskWeight=%g editBoost=%g lowNoiseShare=%g maxVocab=%d", preset, steps, batch, lr,
-                warmupSteps, minLrRatio, weightDecay, clipNorm, emaDecay, seed, maxTargets, maskWeight, editBoost,
-                lowNoiseShare, maxVocab);
+                        + "maxTargets=%d maskWeight=%g editBoost=%g lowNoiseShare=%g lossTFloor=%g maxVocab=%d", preset, steps,
+                batch, lr, warmupSteps, minLrRatio, weightDecay, clipNorm, emaDecay, seed, maxTargets, maskWeight,
+                editBoost, lowNoiseShare, lossTFloor, maxVocab);
     }
 
     public TrainOptions withStopAtStep(int step) {
         return new TrainOptions(preset, steps, batch, lr, warmupSteps, minLrRatio, weightDecay, clipNorm, emaDecay,
-                seed, maxTargets, maskWeight, editBoost, lowNoiseShare, maxVocab, valEvery, valSessions, checkpointMinutes, minutes,
+                seed, maxTargets, maskWeight, editBoost, lowNoiseShare, lossTFloor, maxVocab, valEvery, valSessions, checkpointMinutes, minutes,
                 step, queueSize, progressBar);
     }
 }

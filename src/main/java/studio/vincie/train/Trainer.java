@@ -232,7 +232,8 @@ public final class Trainer {
         try (NDManager sm = root.newSubManager()) {
             float[] v;
             try (GradientCollector gc = sm.getEngine().newGradientCollector()) {
-                FlowLosses losses = FlowObjective.losses(sm, model, batch, options.maskWeight(), options.editBoost());
+                FlowLosses losses = FlowObjective.losses(sm, model, batch, options.maskWeight(), options.editBoost(),
+                        options.lossTFloor());
                 gc.backward(losses.total());
                 v = losses.values();
             }

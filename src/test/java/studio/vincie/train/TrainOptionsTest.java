@@ -14,7 +14,7 @@ class TrainOptionsTest {
     private static TrainOptions withLowNoise(TrainOptions o, float share) {
         return new TrainOptions(o.preset(), o.steps(), o.batch(), o.lr(), o.warmupSteps(), o.minLrRatio(),
                 o.weightDecay(), o.clipNorm(), o.emaDecay(), o.seed(), o.maxTargets(), o.maskWeight(), o.editBoost(),
-                share, o.maxVocab(), o.valEvery(), o.valSessions(), o.checkpointMinutes(), o.minutes(),
+                share, o.lossTFloor(), o.maxVocab(), o.valEvery(), o.valSessions(), o.checkpointMinutes(), o.minutes(),
                 o.stopAtStep(), o.queueSize(), o.progressBar());
     }
 
@@ -29,12 +29,14 @@ class TrainOptionsTest {
     }
 
     @Test
-    void aCheckpointWrittenBeforeTheOptionExistedReadsAsOffAndResumes() {
+    void aCheckpointWrittenBeforeTheOptionsExistedReadsAsBeforeAndResumes() {
         TrainOptions now = TrainOptions.defaults("base");
         JsonObject json = JsonUtils.GSON.toJsonTree(now).getAsJsonObject();
         json.remove("lowNoiseShare");
+        json.remove("lossTFloor");
         TrainOptions old = JsonUtils.GSON.fromJson(json, TrainOptions.class);
         assertThat(old.lowNoiseShare()).isZero();
+        assertThat(old.lossTFloor()).isEqualTo(0.05f);
         assertThat(now.sameRun(old)).isNull();
     }
 }

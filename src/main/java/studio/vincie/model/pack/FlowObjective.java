@@ -43,19 +43,32 @@ public final class FlowObjective {
      */
     public static FlowLosses losses(NDManager m, BlockCausalDiT model, PackedBatch batch, float maskWeight,
                                     float editBoost) {
+        return losses(m, model, batch, maskWeight, editBoost, BlockCausalDiT.T_MIN);
+    }
+
+    /**
+     * As {@link #losses(NDManager, BlockCausalDiT, PackedBatch, float, float)}, with the velocity error
+     * computed as {@code (x_t - x0_hat) / max(t, tFloor)}: the clean-value error of a copy at timestep t
+     * is weighted {@code 1 / max(t, tFloor)^2}. The default floor, {@link BlockCausalDiT#T_MIN} (0.05),
+     * weights a copy near t = 0 up to 400 times one at t = 1, so the rare low-noise copies dominate
+     * the gradient of the steps they are in; a higher floor (e.g. 0.5: at most 4 times) leaves more of
+     * it to the high noise levels, where what to draw is decided.
+     */
+    public static FlowLosses losses(NDManager m, BlockCausalDiT model, PackedBatch batch, float maskWeight,
+                                    float editBoost, float tFloor) {
         ModelConfig c = model.config();
         NDArray hidden = model.forward(m, batch.tokens(), false)
                 .reshape(batch.tokens().batch * (long) batch.tokens().length, c.width()); // (B*T, D)
-        NDArray nip = taskLoss(m, model, hidden, batch, PackedBatch.Task.NIP, editBoost);
-        NDArray csp = taskLoss(m, model, hidden, batch, PackedBatch.Task.CSP, 0f);
-        NDArray nsp = taskLoss(m, model, hidden, batch, PackedBatch.Task.NSP, 0f);
+        NDArray nip = taskLoss(m, model, hidden, batch, PackedBatch.Task.NIP, editBoost, tFloor);
+        NDArray csp = taskLoss(m, model, hidden, batch, PackedBatch.Task.CSP, 0f, tFloor);
+        NDArray nsp = taskLoss(m, model, hidden, batch, PackedBatch.Task.NSP, 0f, tFloor);
         NDArray total = nip.add(Scalars.times(csp.add(nsp), maskWeight));
         return new FlowLosses(total, nip, csp, nsp, (int) batch.count(PackedBatch.Task.NIP),
                 (int) batch.count(PackedBatch.Task.CSP), (int) batch.count(PackedBatch.Task.NSP));
     }
 
     private static NDArray taskLoss(NDManager m, BlockCausalDiT model, NDArray hidden, PackedBatch batch,
-                                    PackedBatch.Task task, float editBoost) {
+                                    PackedBatch.Task task, float editBoost, float tFloor) {
         List<PackedBatch.NoisyCopy> copies = new ArrayList<>();
         for (PackedBatch.NoisyCopy copy : batch.copies()) {
             if (copy.task() == task) {
@@ -69,19 +82,23 @@ public final class FlowObjective {
         int p = model.config().patchDim(copies.get(0).noisy().kind());
         int per = copies.get(0).target().length;
         int tokens = per / p;
-        float[] target = new float[copies.size() * per];
+        float[] clean = new float[copies.size() * per];
         float[] invT = new float[copies.size() * tokens];
         for (int i = 0; i < copies.size(); i++) {
             PackedBatch.NoisyCopy copy = copies.get(i);
-            System.arraycopy(copy.target(), 0, target, i * per, per);
-            java.util.Arrays.fill(invT, i * tokens, (i + 1) * tokens, 1f / Math.max(copy.t(), BlockCausalDiT.T_MIN));
+            float[] xt = copy.noisy().values();
+            float[] v = copy.target();
+            for (int j = 0; j < per; j++) {
+                clean[i * per + j] = xt[j] - copy.t() * v[j]; // x0, since x_t = x0 + t (eps - x0)
+            }
+            java.util.Arrays.fill(invT, i * tokens, (i + 1) * tokens, 1f / Math.max(copy.t(), tFloor));
         }
         NDArray xt = noisyValues(m, model, copies); // (N, P)
         NDArray x0 = predict(m, model, hidden, batch, copies, source, xt); // (N, P) predicted clean values
-        Shape rows = new Shape(target.length / p, p);
-        // x-prediction trained with the velocity loss: v_hat = (x_t - x0_hat) / max(t, T_MIN)
-        NDArray v = xt.sub(x0).mul(m.create(invT, new Shape(invT.length, 1))); // (N, P)
-        NDArray error = v.sub(m.create(target, rows)).square(); // (N, P)
+        Shape rows = new Shape(clean.length / p, p);
+        // x-prediction trained with the velocity loss: v_hat - v = (x0 - x0_hat) / t, with t floored at
+        // tFloor on both sides so that the exact prediction always scores 0
+        NDArray error = m.create(clean, rows).sub(x0).mul(m.create(invT, new Shape(invT.length, 1))).square(); // (N, P)
         if (editBoost <= 0 || source == null) {
             return error.mean();
         }
