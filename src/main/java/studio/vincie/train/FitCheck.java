@@ -74,6 +74,10 @@ public final class FitCheck {
                     + "model / returning the input%n", sessions, seed);
             for (String split : List.of("train", "test")) {
                 SplitFigures f = check(model, data, split, sessions, seed);
+                if (f.turns() == 0) {
+                    System.out.printf(Locale.ROOT, "%-6s no sessions%n", split);
+                    continue;
+                }
                 System.out.printf(Locale.ROOT, "%-6s %4d turns   recall %.3f   PSNR %.2f / %.2f%n", f.split(), f.turns(),
                         f.changeRecall(), f.psnrModel(), f.psnrIdentity());
             }

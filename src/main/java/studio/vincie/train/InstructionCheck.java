@@ -36,9 +36,9 @@ public final class InstructionCheck {
     }
 
     /**
-     * The instruction with its last colour word replaced by the next colour of {@link NamedColor} (the
-     * target colour of a recolor instruction comes last: "make the black cross orange"); null when it
-     * names no colour.
+     * The instruction with its last colour word replaced by the next colour of {@link NamedColor} that
+     * the instruction does not already name (the target colour of a recolor instruction comes last:
+     * "make the black cross orange"); null when it names no colour.
      */
     public static String swapTargetColour(String instruction) {
         String[] words = instruction.split(" ", -1);
@@ -46,9 +46,15 @@ public final class InstructionCheck {
             String bare = words[i].replaceAll("[^A-Za-z]", "");
             for (NamedColor c : NamedColor.values()) {
                 if (c.word().equalsIgnoreCase(bare)) {
-                    NamedColor other = NamedColor.values()[(c.ordinal() + 1) % NamedColor.values().length];
-                    words[i] = words[i].replace(bare, other.word());
-                    return String.join(" ", words);
+                    String lower = " " + instruction.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", " ") + " ";
+                    for (int step = 1; step < NamedColor.values().length; step++) {
+                        NamedColor other = NamedColor.values()[(c.ordinal() + step) % NamedColor.values().length];
+                        if (!lower.contains(" " + other.word() + " ")) {
+                            words[i] = words[i].replace(bare, other.word());
+                            return String.join(" ", words);
+                        }
+                    }
+                    return null;
                 }
             }
         }
@@ -101,6 +107,10 @@ public final class InstructionCheck {
         Dataset data = Dataset.open(Path.of(args[1]));
         try (DitEditModel model = DitEditModel.load(Path.of(args[0]))) {
             Figures f = check(model, data, sessions, seed);
+            if (f.turns() == 0) {
+                System.err.println("no recolor turn 1 with a colour word in the train split of " + args[1]);
+                System.exit(1);
+            }
             System.out.printf(Locale.ROOT, "%d recolor turns (train split): PSNR between outputs, colour word swapped "
                     + "%.2f dB, another seed %.2f dB (%s); change recall %.3f%n", f.turns(), f.colourSwap(),
                     f.seedChange(), f.colourSwap() > f.seedChange() ? "the colour word matters less than the seed"

@@ -55,6 +55,8 @@ public final class Trainer {
     private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
     public static final String MODEL_DIR = "model";
     public static final String LOSS_PNG = "loss.png";
+    /** The noisy skip's gate ({@code ModelConfig.noisySkip}); a checkpoint without it resumes without the skip. */
+    private static final String NOISY_SKIP_WEIGHT = "image_out_skip.weight";
     public static final String TOKENIZER = "tokenizer.json";
     /** The run's copy of its learned codec (absent for pixel patches). */
     public static final String CODEC_DIR = "codec";
@@ -134,6 +136,9 @@ public final class Trainer {
         }
         Tokenizer tokenizer = initFrom != null ? initTokenizer() : tokenizer(checkpoint != null);
         ModelConfig config = ModelConfig.preset(options.preset(), tokenizer.vocabSize());
+        if (checkpoint != null && config.noisySkip() && !checkpoint.group("w.").containsKey(NOISY_SKIP_WEIGHT)) {
+            config = config.withNoisySkip(false); // a run begun before the noisy skip existed continues without it
+        }
         Path codecDir = codecDir(checkpoint != null, config);
         if (codecDir != null) {
             config = config.withLatentChannels(CodecFolder.readSpec(codecDir).latentChannels());

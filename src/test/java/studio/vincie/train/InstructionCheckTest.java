@@ -14,5 +14,8 @@ class InstructionCheckTest {
         assertThat(InstructionCheck.swapTargetColour("Paint the lower pentagon gray."))
                 .isEqualTo("Paint the lower pentagon red.");
         assertThat(InstructionCheck.swapTargetColour("Move the circle left")).isNull();
+        // never a colour the instruction already names (brown's next colour, black, is the object's)
+        assertThat(InstructionCheck.swapTargetColour("Make the black cross brown"))
+                .isEqualTo("Make the black cross white");
     }
 }

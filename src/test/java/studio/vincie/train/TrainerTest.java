@@ -80,6 +80,25 @@ class TrainerTest {
     }
 
     @Test
+    void aRunBegunBeforeTheNoisySkipResumesWithoutIt() throws Exception {
+        Dataset data = TinyRuns.dataset(tmp.resolve("data"), 3);
+        TrainOptions options = TinyRuns.options(4, 3e-3f);
+        Path run = tmp.resolve("old");
+        new Trainer(data, options.withStopAtStep(2), run).run(false);
+        // what such a run's checkpoint looks like: no gate among the weights, EMA and Adam moments
+        Checkpoint now = Checkpoint.read(run.resolve(Checkpoint.FILE));
+        Map<String, float[]> older = new java.util.LinkedHashMap<>(now.tensors());
+        assertThat(older.keySet().removeIf(k -> k.contains("image_out_skip"))).isTrue();
+        new Checkpoint(now.step(), now.adamSteps(), now.options(), older).write(run);
+
+        Trainer.Result r = new Trainer(data, options, run).run(true);
+        assertThat(r.endStep()).isEqualTo(4);
+        assertThat(Checkpoint.read(run.resolve(Checkpoint.FILE)).tensors().keySet())
+                .noneMatch(k -> k.contains("image_out_skip"));
+        assertThat(Files.readString(run.resolve("model").resolve("config.json"))).doesNotContain("noisySkip");
+    }
+
+    @Test
     void initFromCopiesAnEarlierModelAndInitialisesOnlyWhatItLacks() throws Exception {
         Dataset data = TinyRuns.dataset(tmp.resolve("data"), 3);
         new Trainer(data, TinyRuns.options(4, 3e-3f), tmp.resolve("a")).run(false);
