@@ -39,14 +39,17 @@ public final class ImageMetrics {
         return Psnr.of(a, b);
     }
 
+    /** Edits that change fewer pixels than this have nothing for the change-recall check to measure. */
+    public static final int MIN_CHANGED = 4;
+
     /**
-     * Of the pixels an edit changes ({@code before} vs {@code after} differ by more than {@code delta} in
-     * some channel, 0..255), the share where {@code output} is closer (Euclidean RGB) to {@code after}
-     * than to {@code before}; 1 when fewer than {@code minChanged} pixels change (nothing to measure).
-     * The benchmark judge's change check, and partial credit for an edit the other checks reject.
+     * The judge's change check: of the pixels an edit changes ({@code before} vs {@code after} differ
+     * by more than {@link JudgeTolerances#changedPixelDelta()} in some channel, 0..255), the share where
+     * {@code output} is closer (Euclidean RGB) to {@code after} than to {@code before}; 1 when fewer than
+     * {@link #MIN_CHANGED} pixels change. Also partial credit for an edit the other checks reject.
      */
-    public static double changeRecall(BufferedImage before, BufferedImage after, BufferedImage output, int delta,
-                                      int minChanged) {
+    public static double changeRecall(BufferedImage before, BufferedImage after, BufferedImage output,
+                                      JudgeTolerances tolerances) {
         requireSameSize(before, after);
         requireSameSize(output, after);
         int w = output.getWidth();
@@ -57,7 +60,7 @@ public final class ImageMetrics {
             int y = k / w;
             int b = before.getRGB(x, y);
             int a = after.getRGB(x, y);
-            if (maxChannelDelta(b, a) <= delta) {
+            if (maxChannelDelta(b, a) <= tolerances.changedPixelDelta()) {
                 continue;
             }
             changed++;
@@ -66,7 +69,7 @@ public final class ImageMetrics {
                 towards++;
             }
         }
-        return changed < minChanged ? 1 : towards / (double) changed;
+        return changed < MIN_CHANGED ? 1 : towards / (double) changed;
     }
 
     private static int maxChannelDelta(int a, int b) {

@@ -26,9 +26,6 @@ public final class TurnJudge {
     /** Below this visible area (px at 128 px) a silhouette is too small to have a shape; position and size still count. */
     static final double SHAPE_MIN_AREA = 40;
 
-    /** Edits that change fewer pixels than this have nothing for the change-recall check to measure. */
-    static final int MIN_CHANGED = 4;
-
     private final JudgeTolerances tolerances;
     private final SceneParser parser;
 
@@ -201,11 +198,10 @@ public final class TurnJudge {
     /**
      * Of the pixels the ground-truth edit changes (a channel moves by more than {@code changedPixelDelta}),
      * the fraction where the output is closer to the ground truth after than before; 1 when the edit
-     * changes fewer than {@link #MIN_CHANGED} pixels.
+     * changes fewer than {@link ImageMetrics#MIN_CHANGED} pixels.
      */
     private double changeRecall(BufferedImage output, TurnTruth truth) {
-        return ImageMetrics.changeRecall(truth.before(), truth.image(), output, tolerances.changedPixelDelta(),
-                MIN_CHANGED);
+        return ImageMetrics.changeRecall(truth.before(), truth.image(), output, tolerances);
     }
 
     /** Mean absolute difference to the ground truth over pixels well away from any object (0..1). */

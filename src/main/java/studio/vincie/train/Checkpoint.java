@@ -21,18 +21,35 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 
+import studio.vincie.model.ModelConfig;
+
 /**
  * One training checkpoint file: everything needed to continue bit-identically (weights, EMA weights,
- * AdamW moments, step, Adam's t, the options of the run; the data cursor and every random draw are
- * functions of seed and step, see {@link BatchLoader}).
+ * AdamW moments, step, Adam's t, the options of the run and the model it trains; the data cursor and
+ * every random draw are functions of seed and step, see {@link BatchLoader}).
  *
  * <p>Layout: magic {@code VINCIECK}, format version, header length, a JSON header (step, options,
- * tensor names and sizes), the float32 values little-endian, and a CRC32 over all of it. Written to a
+ * the model's {@code config.json} object, tensor names and sizes), the float32 values little-endian, and a CRC32 over all of it. Written to a
  * temporary file, forced to disk and renamed over the old one (the old one is kept as
  * {@code checkpoint.prev.bin}), so a process killed at any moment leaves a complete file; a truncated
  * or damaged file is refused with a message saying so, never half-read.
  */
-public record Checkpoint(int step, long adamSteps, TrainOptions options, Map<String, float[]> tensors) {
+public record Checkpoint(int step, long adamSteps, TrainOptions options, ModelConfig config,
+                         Map<String, float[]> tensors) {
+
+    /**
+     * The model the run trains. A run resumes with the architecture it began with, even when the preset
+     * has changed since. Checkpoints written before the config was stored ({@code config} null) are
+     * read as their preset without the parts their weights lack: the noisy skip is the only part added
+     * to the presets since.
+     */
+    public ModelConfig model(int vocabSize) {
+        if (config != null) {
+            return config;
+        }
+        ModelConfig preset = ModelConfig.preset(options.preset(), vocabSize);
+        return group("w.").containsKey("image_out_skip.weight") ? preset : preset.withNoisySkip(false);
+    }
 
     public static final String FILE = "checkpoint.bin";
     public static final String PREVIOUS = "checkpoint.prev.bin";
@@ -46,6 +63,9 @@ public record Checkpoint(int step, long adamSteps, TrainOptions options, Map<Str
         header.addProperty("step", step);
         header.addProperty("adamSteps", adamSteps);
         header.add("options", ai.djl.util.JsonUtils.GSON.toJsonTree(options));
+        if (config != null) {
+            header.add("config", config.toJson());
+        }
         JsonArray list = new JsonArray();
         for (Map.Entry<String, float[]> e : tensors.entrySet()) {
             JsonObject t = new JsonObject();
@@ -159,7 +179,15 @@ public record Checkpoint(int step, long adamSteps, TrainOptions options, Map<Str
             tensors.put(o.get("name").getAsString(), v);
         }
         TrainOptions options = ai.djl.util.JsonUtils.GSON.fromJson(header.get("options"), TrainOptions.class);
-        return new Checkpoint(header.get("step").getAsInt(), header.get("adamSteps").getAsLong(), options, tensors);
+        ModelConfig config;
+        try {
+            config = header.has("config") ? ModelConfig.fromJson(header.getAsJsonObject("config")) : null;
+        } catch (IllegalArgumentException e) {
+            throw new CheckpointException("checkpoint " + file + " describes a model this build cannot train: "
+                    + e.getMessage(), e);
+        }
+        return new Checkpoint(header.get("step").getAsInt(), header.get("adamSteps").getAsLong(), options, config,
+                tensors);
     }
 
     /** Tensors whose name starts with {@code prefix}, with the prefix removed. */

@@ -1,21 +1,14 @@
 package studio.vincie.train;
 
 import java.awt.image.BufferedImage;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 
 import studio.vincie.bench.ImageMetrics;
 import studio.vincie.bench.JudgeTolerances;
 import studio.vincie.data.dataset.Dataset;
 import studio.vincie.data.dataset.TrainingSession;
-import studio.vincie.model.Cancellation;
 import studio.vincie.model.DitEditModel;
-import studio.vincie.model.EditProgress;
-import studio.vincie.model.EditRequest;
 
 /**
  * Does the model edit the sessions it was trained on better than the ones it was not? For a seeded
@@ -38,21 +31,16 @@ public final class FitCheck {
     }
 
     public static SplitFigures check(DitEditModel model, Dataset data, String split, int sessions, long seed) {
-        List<String> ids = new ArrayList<>(data.ids(split));
-        Collections.shuffle(ids, new Random(seed));
-        ids = ids.subList(0, Math.min(sessions, ids.size()));
+        List<String> ids = DatasetCheck.chosen(data, split, sessions, seed);
         double recall = 0;
         double psnrModel = 0;
         double psnrIdentity = 0;
-        JudgeTolerances tol = JudgeTolerances.DEFAULT;
         for (int i = 0; i < ids.size(); i++) {
             TrainingSession s = data.load(ids.get(i));
             BufferedImage before = s.images().get(0);
             BufferedImage after = s.images().get(1);
-            EditRequest request = new EditRequest(before, List.of(), s.instructions().get(0), null, seed + i,
-                    model.config().defaultSteps(), model.config().defaultGuidance());
-            BufferedImage out = model.edit(request, EditProgress.NONE, Cancellation.NEVER).image();
-            recall += ImageMetrics.changeRecall(before, after, out, tol.changedPixelDelta(), 4);
+            BufferedImage out = DatasetCheck.editTurnOne(model, before, s.instructions().get(0), seed + i);
+            recall += ImageMetrics.changeRecall(before, after, out, JudgeTolerances.DEFAULT);
             psnrModel += ImageMetrics.psnr(out, after);
             psnrIdentity += ImageMetrics.psnr(before, after);
         }
@@ -60,27 +48,19 @@ public final class FitCheck {
         return new SplitFigures(split, ids.size(), recall / n, psnrModel / n, psnrIdentity / n);
     }
 
-    public static void main(String[] args) throws Exception {
-        String usage = "usage: FitCheck MODEL_FOLDER DATASET SESSIONS SEED";
-        if (args.length < 4) {
-            System.err.println(usage);
-            System.exit(2);
-        }
-        int sessions = TurnOneCheck.positive(args[2], "SESSIONS", usage);
-        long seed = Long.parseLong(args[3]);
-        Dataset data = Dataset.open(Path.of(args[1]));
-        try (DitEditModel model = DitEditModel.load(Path.of(args[0]))) {
+    public static void main(String[] args) {
+        DatasetCheck.main(args, "usage: FitCheck MODEL_FOLDER DATASET SESSIONS SEED", (model, a) -> {
             System.out.printf(Locale.ROOT, "turn 1 of up to %d sessions per split, seed %d: change recall, PSNR dB "
-                    + "model / returning the input%n", sessions, seed);
+                    + "model / returning the input%n", a.sessions(), a.seed());
             for (String split : List.of("train", "test")) {
-                SplitFigures f = check(model, data, split, sessions, seed);
+                SplitFigures f = check(model, a.data(), split, a.sessions(), a.seed());
                 if (f.turns() == 0) {
                     System.out.printf(Locale.ROOT, "%-6s no sessions%n", split);
-                    continue;
+                } else {
+                    System.out.printf(Locale.ROOT, "%-6s %4d turns   recall %.3f   PSNR %.2f / %.2f%n", f.split(),
+                            f.turns(), f.changeRecall(), f.psnrModel(), f.psnrIdentity());
                 }
-                System.out.printf(Locale.ROOT, "%-6s %4d turns   recall %.3f   PSNR %.2f / %.2f%n", f.split(), f.turns(),
-                        f.changeRecall(), f.psnrModel(), f.psnrIdentity());
             }
-        }
+        });
     }
 }

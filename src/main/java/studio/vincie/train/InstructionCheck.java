@@ -1,21 +1,14 @@
 package studio.vincie.train;
 
 import java.awt.image.BufferedImage;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 
 import studio.vincie.bench.ImageMetrics;
+import studio.vincie.bench.JudgeTolerances;
 import studio.vincie.data.dataset.Dataset;
 import studio.vincie.data.dataset.TrainingSession;
 import studio.vincie.data.world.NamedColor;
-import studio.vincie.model.Cancellation;
 import studio.vincie.model.DitEditModel;
-import studio.vincie.model.EditProgress;
-import studio.vincie.model.EditRequest;
 
 /**
  * Does the model read the instruction? For recolor sessions of a dataset's train split, turn 1 is
@@ -62,13 +55,11 @@ public final class InstructionCheck {
     }
 
     public static Figures check(DitEditModel model, Dataset data, int sessions, long seed) {
-        List<String> ids = new ArrayList<>(data.ids("train"));
-        Collections.shuffle(ids, new Random(seed));
         double swap = 0;
         double reseed = 0;
         double recall = 0;
         int n = 0;
-        for (String id : ids) {
+        for (String id : DatasetCheck.chosen(data, "train", Integer.MAX_VALUE, seed)) {
             if (n == sessions) {
                 break;
             }
@@ -79,42 +70,27 @@ public final class InstructionCheck {
                 continue;
             }
             BufferedImage source = s.images().get(0);
-            BufferedImage a = edit(model, source, text, seed + n);
-            swap += ImageMetrics.psnr(a, edit(model, source, swapped, seed + n));
-            reseed += ImageMetrics.psnr(a, edit(model, source, text, seed + n + 1_000_003L));
-            recall += ImageMetrics.changeRecall(source, s.images().get(1), a,
-                    studio.vincie.bench.JudgeTolerances.DEFAULT.changedPixelDelta(), 4);
+            BufferedImage a = DatasetCheck.editTurnOne(model, source, text, seed + n);
+            swap += ImageMetrics.psnr(a, DatasetCheck.editTurnOne(model, source, swapped, seed + n));
+            reseed += ImageMetrics.psnr(a, DatasetCheck.editTurnOne(model, source, text, seed + n + 1_000_003L));
+            recall += ImageMetrics.changeRecall(source, s.images().get(1), a, JudgeTolerances.DEFAULT);
             n++;
         }
         int d = Math.max(1, n);
         return new Figures(n, swap / d, reseed / d, recall / d);
     }
 
-    private static BufferedImage edit(DitEditModel model, BufferedImage source, String text, long seed) {
-        EditRequest request = new EditRequest(source, List.of(), text, null, seed, model.config().defaultSteps(),
-                model.config().defaultGuidance());
-        return model.edit(request, EditProgress.NONE, Cancellation.NEVER).image();
-    }
-
-    public static void main(String[] args) throws Exception {
-        String usage = "usage: InstructionCheck MODEL_FOLDER DATASET SESSIONS SEED";
-        if (args.length < 4) {
-            System.err.println(usage);
-            System.exit(2);
-        }
-        int sessions = TurnOneCheck.positive(args[2], "SESSIONS", usage);
-        long seed = Long.parseLong(args[3]);
-        Dataset data = Dataset.open(Path.of(args[1]));
-        try (DitEditModel model = DitEditModel.load(Path.of(args[0]))) {
-            Figures f = check(model, data, sessions, seed);
+    public static void main(String[] args) {
+        DatasetCheck.main(args, "usage: InstructionCheck MODEL_FOLDER DATASET SESSIONS SEED", (model, a) -> {
+            Figures f = check(model, a.data(), a.sessions(), a.seed());
             if (f.turns() == 0) {
-                System.err.println("no recolor turn 1 with a colour word in the train split of " + args[1]);
-                System.exit(1);
+                System.out.println("no recolor turn 1 with a colour word in the train split of " + a.data().dir());
+                return;
             }
             System.out.printf(Locale.ROOT, "%d recolor turns (train split): PSNR between outputs, colour word swapped "
                     + "%.2f dB, another seed %.2f dB (%s); change recall %.3f%n", f.turns(), f.colourSwap(),
                     f.seedChange(), f.colourSwap() > f.seedChange() ? "the colour word matters less than the seed"
                             : "the colour word matters more than the seed", f.changeRecall());
-        }
+        });
     }
 }

@@ -55,8 +55,6 @@ public final class Trainer {
     private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
     public static final String MODEL_DIR = "model";
     public static final String LOSS_PNG = "loss.png";
-    /** The noisy skip's gate ({@code ModelConfig.noisySkip}); a checkpoint without it resumes without the skip. */
-    private static final String NOISY_SKIP_WEIGHT = "image_out_skip.weight";
     public static final String TOKENIZER = "tokenizer.json";
     /** The run's copy of its learned codec (absent for pixel patches). */
     public static final String CODEC_DIR = "codec";
@@ -135,10 +133,8 @@ public final class Trainer {
             throw new CheckpointException("--init-from starts a new run; drop it when resuming " + out);
         }
         Tokenizer tokenizer = initFrom != null ? initTokenizer() : tokenizer(checkpoint != null);
-        ModelConfig config = ModelConfig.preset(options.preset(), tokenizer.vocabSize());
-        if (checkpoint != null && config.noisySkip() && !checkpoint.group("w.").containsKey(NOISY_SKIP_WEIGHT)) {
-            config = config.withNoisySkip(false); // a run begun before the noisy skip existed continues without it
-        }
+        ModelConfig config = checkpoint != null ? checkpoint.model(tokenizer.vocabSize())
+                : ModelConfig.preset(options.preset(), tokenizer.vocabSize());
         Path codecDir = codecDir(checkpoint != null, config);
         if (codecDir != null) {
             config = config.withLatentChannels(CodecFolder.readSpec(codecDir).latentChannels());
@@ -466,7 +462,7 @@ public final class Trainer {
         weights.tensors().forEach((k, a) -> tensors.put("w." + k, a.toFloatArray()));
         ema.weights().forEach((k, a) -> tensors.put("ema." + k, a.toFloatArray()));
         adam.state().forEach((k, a) -> tensors.put("adam." + k, a.toFloatArray()));
-        new Checkpoint(step, adam.steps(), options, tensors).write(out);
+        new Checkpoint(step, adam.steps(), options, weights.config(), tensors).write(out);
         if (emaWeights.config().learnedCodec()) {
             // the codec first: a config.json that names a codec must never stand without its files
             CodecFolder.copy(out.resolve(CODEC_DIR), out.resolve(MODEL_DIR));

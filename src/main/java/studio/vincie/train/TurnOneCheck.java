@@ -42,8 +42,13 @@ public final class TurnOneCheck {
 
     /** Turn 1 of {@code s} edited from its instruction alone, with the given sampler settings. */
     public static BufferedImage edit(DitEditModel model, StudioSession s, long seed, int steps, float guidance) {
-        EditRequest request = new EditRequest(s.startImage(), List.of(), s.turns().get(0).text(), null, seed,
-                steps, guidance);
+        return edit(model, s.startImage(), s.turns().get(0).text(), seed, steps, guidance);
+    }
+
+    /** A first turn edited from {@code source} and the instruction alone (no history, no mask). */
+    public static BufferedImage edit(DitEditModel model, BufferedImage source, String instruction, long seed, int steps,
+                                     float guidance) {
+        EditRequest request = new EditRequest(source, List.of(), instruction, null, seed, steps, guidance);
         return model.edit(request, EditProgress.NONE, Cancellation.NEVER).image();
     }
 

@@ -24,7 +24,8 @@ class CheckpointTest {
         t.put("ema.a", new float[] {0.5f, 0.25f, 0f, -0f});
         t.put("adam.m.a", new float[1000]);
         Arrays.fill(t.get("adam.m.a"), step);
-        return new Checkpoint(step, step * 2L, TrainOptions.defaults("tiny"), t);
+        return new Checkpoint(step, step * 2L, TrainOptions.defaults("tiny"),
+                studio.vincie.model.ModelConfig.tiny(40).withKeepThreshold(6), t);
     }
 
     @Test
@@ -37,6 +38,8 @@ class CheckpointTest {
         assertThat(now.adamSteps()).isEqualTo(14);
         assertThat(before.step()).isEqualTo(3);
         assertThat(now.options()).isEqualTo(TrainOptions.defaults("tiny"));
+        assertThat(now.config()).isEqualTo(studio.vincie.model.ModelConfig.tiny(40).withKeepThreshold(6));
+        assertThat(now.model(99)).as("the stored model, not today's preset").isEqualTo(now.config());
         assertThat(now.tensors().get("w.a")).containsExactly(1f, -2.5f, Float.MIN_VALUE, 3e30f);
         assertThat(now.group("ema.")).containsOnlyKeys("a");
         assertThat(Files.list(dir).map(p -> p.getFileName().toString()))

@@ -85,11 +85,12 @@ class TrainerTest {
         TrainOptions options = TinyRuns.options(4, 3e-3f);
         Path run = tmp.resolve("old");
         new Trainer(data, options.withStopAtStep(2), run).run(false);
-        // what such a run's checkpoint looks like: no gate among the weights, EMA and Adam moments
+        // what such a run's checkpoint looks like: no stored config, no gate among the weights, EMA and moments
         Checkpoint now = Checkpoint.read(run.resolve(Checkpoint.FILE));
+        assertThat(now.config()).isNotNull();
         Map<String, float[]> older = new java.util.LinkedHashMap<>(now.tensors());
         assertThat(older.keySet().removeIf(k -> k.contains("image_out_skip"))).isTrue();
-        new Checkpoint(now.step(), now.adamSteps(), now.options(), older).write(run);
+        new Checkpoint(now.step(), now.adamSteps(), now.options(), null, older).write(run);
 
         Trainer.Result r = new Trainer(data, options, run).run(true);
         assertThat(r.endStep()).isEqualTo(4);

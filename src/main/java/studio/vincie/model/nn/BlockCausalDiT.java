@@ -165,28 +165,21 @@ public final class BlockCausalDiT {
      * @param keep   {@code 1 - t}: a scalar array, or one value per row broadcastable against {@code xt}
      */
     public NDArray predictClean(NDArray hidden, SegmentKind kind, NDArray source, NDArray xt, NDArray keep) {
-        NDArray out = withSource(head(hidden, kind), source);
-        if (!skips(kind)) {
+        NDArray out = source == null ? head(hidden, kind) : head(hidden, kind).add(source);
+        if (kind != SegmentKind.IMAGE || !c.noisySkip()) {
             return out;
         }
         return out.add(skipGate(hidden).mul(source == null ? xt : xt.sub(source.mul(keep))));
     }
 
-    /** As {@link #predictClean(NDArray, SegmentKind, NDArray, NDArray, NDArray)} at one timestep t. */
+    /**
+     * As {@link #predictClean(NDArray, SegmentKind, NDArray, NDArray, NDArray)} at one timestep t (the
+     * sampler); the {@code 1 - t} scalar lives in the hidden states' manager, a per-step one.
+     */
     public NDArray predictClean(NDArray hidden, SegmentKind kind, NDArray source, NDArray xt, float t) {
-        NDArray out = withSource(head(hidden, kind), source);
-        if (!skips(kind)) {
-            return out;
-        }
-        return out.add(skipGate(hidden).mul(source == null ? xt : xt.sub(Scalars.times(source, 1f - t))));
-    }
-
-    private static NDArray withSource(NDArray head, NDArray source) {
-        return source == null ? head : head.add(source);
-    }
-
-    private boolean skips(SegmentKind kind) {
-        return kind == SegmentKind.IMAGE && c.noisySkip();
+        NDArray keep = kind == SegmentKind.IMAGE && c.noisySkip() && source != null
+                ? hidden.getManager().create(1f - t) : null;
+        return predictClean(hidden, kind, source, xt, keep);
     }
 
     /** The noisy skip's per-token share, (.., D) to (.., 1). */

@@ -82,16 +82,10 @@ public final class FlowObjective {
         int p = model.config().patchDim(copies.get(0).noisy().kind());
         int per = copies.get(0).target().length;
         int tokens = per / p;
-        float[] clean = new float[copies.size() * per];
+        float[] clean = cleanValues(copies);
         float[] invT = new float[copies.size() * tokens];
         for (int i = 0; i < copies.size(); i++) {
-            PackedBatch.NoisyCopy copy = copies.get(i);
-            float[] xt = copy.noisy().values();
-            float[] v = copy.target();
-            for (int j = 0; j < per; j++) {
-                clean[i * per + j] = xt[j] - copy.t() * v[j]; // x0, since x_t = x0 + t (eps - x0)
-            }
-            java.util.Arrays.fill(invT, i * tokens, (i + 1) * tokens, 1f / Math.max(copy.t(), tFloor));
+            java.util.Arrays.fill(invT, i * tokens, (i + 1) * tokens, 1f / Math.max(copies.get(i).t(), tFloor));
         }
         NDArray xt = noisyValues(m, model, copies); // (N, P)
         NDArray x0 = predict(m, model, hidden, batch, copies, source, xt); // (N, P) predicted clean values
@@ -102,7 +96,7 @@ public final class FlowObjective {
         if (editBoost <= 0 || source == null) {
             return error.mean();
         }
-        return weightedMean(error, editWeights(copies, source, p, editBoost));
+        return weightedMean(error, editWeights(clean, copies.size(), source, p, editBoost));
     }
 
     /**
@@ -125,22 +119,21 @@ public final class FlowObjective {
      * (the session's first image) have weight 1.
      */
     static float[] editWeights(List<PackedBatch.NoisyCopy> copies, Sources source, int p, float editBoost) {
-        int per = copies.get(0).target().length;
+        return editWeights(cleanValues(copies), copies.size(), source, p, editBoost);
+    }
+
+    private static float[] editWeights(float[] clean, int count, Sources source, int p, float editBoost) {
+        int per = clean.length / count;
         int tokens = per / p;
-        float[] weight = new float[copies.size() * tokens];
+        float[] weight = new float[count * tokens];
         java.util.Arrays.fill(weight, 1f);
-        for (int i = 0; i < copies.size(); i++) {
-            PackedBatch.NoisyCopy copy = copies.get(i);
-            float[] xt = copy.noisy().values();
-            float[] v = copy.target();
-            float t = copy.t();
+        for (int i = 0; i < count; i++) {
             if (!source.present()[i]) {
                 continue;
             }
             for (int k = 0; k < tokens; k++) {
-                for (int j = k * p; j < (k + 1) * p; j++) {
-                    float x0 = xt[j] - t * v[j];
-                    if (Math.abs(x0 - source.values()[i * per + j]) > CHANGED) {
+                for (int j = i * per + k * p; j < i * per + (k + 1) * p; j++) {
+                    if (Math.abs(clean[j] - source.values()[j]) > CHANGED) {
                         weight[i * tokens + k] = 1f + editBoost;
                         break;
                     }
@@ -177,6 +170,21 @@ public final class FlowObjective {
         NDArray src = source == null ? null
                 : m.create(source.values(), new Shape(n, model.config().patchDim(kind))); // (N, P)
         return model.predictClean(rows, kind, src, xt, m.create(keep, new Shape(n, 1))); // (N, P)
+    }
+
+    /** The clean targets of the copies, in order: {@code x0 = x_t - t v}, since {@code x_t = x0 + t (eps - x0)}. */
+    private static float[] cleanValues(List<PackedBatch.NoisyCopy> copies) {
+        int per = copies.get(0).target().length;
+        float[] clean = new float[copies.size() * per];
+        for (int i = 0; i < copies.size(); i++) {
+            PackedBatch.NoisyCopy copy = copies.get(i);
+            float[] xt = copy.noisy().values();
+            float[] v = copy.target();
+            for (int j = 0; j < per; j++) {
+                clean[i * per + j] = xt[j] - copy.t() * v[j];
+            }
+        }
+        return clean;
     }
 
     /** The noisy values x_t (N, P) of the copies, in order. */
