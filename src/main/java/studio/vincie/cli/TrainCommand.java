@@ -70,6 +70,10 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Extra loss weight of the image tokens an edit changes (0 = plain mean; e.g. 4).")
     Float editBoost;
 
+    @Option(names = "--mask-weight", paramLabel = "W",
+            description = "Weight of the mask losses (CSP + NSP) against the image loss (default 1).")
+    Float maskWeight;
+
     @Option(names = "--low-noise-share", paramLabel = "F",
             description = "Share of training timesteps drawn near t = 0, where the last sampling step predicts "
                     + "the image (0 = off; e.g. 0.25).")
@@ -106,7 +110,7 @@ public final class TrainCommand implements Callable<Integer> {
             TrainOptions d = TrainOptions.defaults(preset);
             TrainOptions options = new TrainOptions(preset, or(steps, d.steps()), or(batch, d.batch()), or(lr, d.lr()),
                     or(warmup, d.warmupSteps()), d.minLrRatio(), d.weightDecay(), d.clipNorm(),
-                    or(emaDecay, d.emaDecay()), or(seed, d.seed()), or(maxTargets, d.maxTargets()), d.maskWeight(),
+                    or(emaDecay, d.emaDecay()), or(seed, d.seed()), or(maxTargets, d.maxTargets()), or(maskWeight, d.maskWeight()),
                     or(editBoost, d.editBoost()), or(lowNoiseShare, d.lowNoiseShare()),
                     or(lossTFloor, d.lossTFloor()),
                     d.maxVocab(), or(valEvery, d.valEvery()), d.valSessions(), checkpointMinutes, minutes, stopAt,

@@ -60,6 +60,12 @@ import com.google.gson.JsonObject;
  * through instead of re-creating every pixel from its 256-wide hidden state. The gate starts at zero,
  * so a model trained without it warm-starts unchanged.
  *
+ * <p>{@code textModulation} (absent = false; needs {@code pooledText}): the pooled instruction also
+ * enters every block's adaLN conditioning of the noisy target tokens, next to the timestep, through a
+ * zero-initialised projection ({@code text_mod}), as DiT conditions on its class label: the instruction
+ * then scales and shifts every layer's features instead of only adding to the input. Clean tokens are
+ * conditioned on t = 0 alone, so the KV cache is unaffected.
+ *
  * <p>Shape alphabet used across {@code model}: B batch, T tokens, D width, H heads, E head size
  * (D / H), P values per patch token (patch^2 x channels).
  */
@@ -85,13 +91,14 @@ public record ModelConfig(
         float samplerStart,
         float keepThreshold,
         int latentChannels,
-        boolean noisySkip) {
+        boolean noisySkip,
+        boolean textModulation) {
 
     /** Field names accepted in {@code config.json}; anything else is an error (it would be ignored silently). */
     public static final Set<String> FIELDS = Set.of("name", "imageSize", "patchSize", "maskPatchSize", "imageChannels", "width",
             "depth", "heads", "mlpRatio", "vocabSize", "textLength", "ropeBase", "timestepDim", "defaultSteps",
             "defaultGuidance", "scheduleShift", "sourceConditioning", "pooledText", "samplerStart",
-            "keepThreshold", "latentChannels", "noisySkip", "codec", "formatVersion");
+            "keepThreshold", "latentChannels", "noisySkip", "textModulation", "codec", "formatVersion");
 
     public ModelConfig {
         if (name == null || name.isBlank()) {
@@ -146,6 +153,10 @@ public record ModelConfig(
             throw new IllegalArgumentException("latentChannels must be >= 0 (0 = pixel patches), was "
                     + latentChannels);
         }
+        if (textModulation && !pooledText) {
+            throw new IllegalArgumentException("textModulation needs pooledText (it modulates with the pooled"
+                    + " instruction); set both or neither");
+        }
         if (!(samplerStart > 0 && samplerStart <= 1)) {
             throw new IllegalArgumentException("samplerStart must be in (0, 1], was " + samplerStart);
         }
@@ -160,13 +171,13 @@ public record ModelConfig(
     /** Test preset: 32 px images, 8 px patches (16 tokens), width 32, 2 layers, 2 heads. */
     public static ModelConfig tiny(int vocabSize) {
         return new ModelConfig("tiny", 32, 8, 16, 3, 32, 2, 2, 2, vocabSize, 6, 100f, 32, 8, 3.0f, 1.0f, true, true,
-                1f, 0f, 0, true);
+                1f, 0f, 0, true, true);
     }
 
     /** Shipped preset; see the class Javadoc for why these sizes. */
     public static ModelConfig base(int vocabSize) {
         return new ModelConfig("base", 128, 16, 32, 3, 256, 6, 4, 4, vocabSize, 16, 100f, 256, 20, 3.0f, 3.0f, true,
-                true, 1f, 0f, 0, true);
+                true, 1f, 0f, 0, true, true);
     }
 
     /**
@@ -176,7 +187,7 @@ public record ModelConfig(
      */
     public static ModelConfig small(int vocabSize) {
         return new ModelConfig("small", 128, 16, 32, 3, 128, 4, 2, 4, vocabSize, 16, 100f, 256, 20, 3.0f, 3.0f, true,
-                true, 1f, 0f, 0, true);
+                true, 1f, 0f, 0, true, true);
     }
 
     /** A preset by name ({@code tiny}, {@code small} or {@code base}). */
@@ -251,34 +262,41 @@ public record ModelConfig(
     public ModelConfig withSamplerStart(float start) {
         return new ModelConfig(name, imageSize, patchSize, maskPatchSize, imageChannels, width, depth, heads, mlpRatio,
                 vocabSize, textLength, ropeBase, timestepDim, defaultSteps, defaultGuidance, scheduleShift,
-                sourceConditioning, pooledText, start, keepThreshold, latentChannels, noisySkip);
+                sourceConditioning, pooledText, start, keepThreshold, latentChannels, noisySkip, textModulation);
     }
 
     /** The same architecture with another threshold for keeping unchanged patches (0 = off). */
     public ModelConfig withKeepThreshold(float threshold) {
         return new ModelConfig(name, imageSize, patchSize, maskPatchSize, imageChannels, width, depth, heads, mlpRatio,
                 vocabSize, textLength, ropeBase, timestepDim, defaultSteps, defaultGuidance, scheduleShift,
-                sourceConditioning, pooledText, samplerStart, threshold, latentChannels, noisySkip);
+                sourceConditioning, pooledText, samplerStart, threshold, latentChannels, noisySkip, textModulation);
     }
 
     public ModelConfig withVocabSize(int newVocabSize) {
         return new ModelConfig(name, imageSize, patchSize, maskPatchSize, imageChannels, width, depth, heads, mlpRatio,
                 newVocabSize, textLength, ropeBase, timestepDim, defaultSteps, defaultGuidance, scheduleShift,
-                sourceConditioning, pooledText, samplerStart, keepThreshold, latentChannels, noisySkip);
+                sourceConditioning, pooledText, samplerStart, keepThreshold, latentChannels, noisySkip, textModulation);
     }
 
     /** The same transformer over a learned codec's latents of {@code channels} values per token (0 = pixel patches). */
     public ModelConfig withLatentChannels(int channels) {
         return new ModelConfig(name, imageSize, patchSize, maskPatchSize, imageChannels, width, depth, heads, mlpRatio,
                 vocabSize, textLength, ropeBase, timestepDim, defaultSteps, defaultGuidance, scheduleShift,
-                sourceConditioning, pooledText, samplerStart, keepThreshold, channels, noisySkip);
+                sourceConditioning, pooledText, samplerStart, keepThreshold, channels, noisySkip, textModulation);
     }
 
     /** The same transformer with or without the image head's noisy skip. */
     public ModelConfig withNoisySkip(boolean skip) {
         return new ModelConfig(name, imageSize, patchSize, maskPatchSize, imageChannels, width, depth, heads, mlpRatio,
                 vocabSize, textLength, ropeBase, timestepDim, defaultSteps, defaultGuidance, scheduleShift,
-                sourceConditioning, pooledText, samplerStart, keepThreshold, latentChannels, skip);
+                sourceConditioning, pooledText, samplerStart, keepThreshold, latentChannels, skip, textModulation);
+    }
+
+    /** The same transformer with or without the instruction in the noisy tokens' adaLN conditioning. */
+    public ModelConfig withTextModulation(boolean modulation) {
+        return new ModelConfig(name, imageSize, patchSize, maskPatchSize, imageChannels, width, depth, heads, mlpRatio,
+                vocabSize, textLength, ropeBase, timestepDim, defaultSteps, defaultGuidance, scheduleShift,
+                sourceConditioning, pooledText, samplerStart, keepThreshold, latentChannels, noisySkip, modulation);
     }
 
     /** Whether images go through a learned codec (codec.json + codec.safetensors in the model folder). */
@@ -319,6 +337,9 @@ public record ModelConfig(
         if (noisySkip) {
             m.put("noisySkip", true); // absent = false, so older versions still read folders without it
         }
+        if (textModulation) {
+            m.put("textModulation", true); // absent = false, likewise
+        }
         return ai.djl.util.JsonUtils.GSON.toJsonTree(m).getAsJsonObject();
     }
 
@@ -357,7 +378,7 @@ public record ModelConfig(
                 flag(json, "sourceConditioning"), flag(json, "pooledText"),
                 json.has("samplerStart") ? num(json, "samplerStart").floatValue() : 1f,
                 json.has("keepThreshold") ? num(json, "keepThreshold").floatValue() : 0f, latent,
-                flag(json, "noisySkip"));
+                flag(json, "noisySkip"), flag(json, "textModulation"));
     }
 
     /** An optional boolean field: absent (older folders) means false. */

@@ -40,15 +40,17 @@ public record Checkpoint(int step, long adamSteps, TrainOptions options, ModelCo
     /**
      * The model the run trains. A run resumes with the architecture it began with, even when the preset
      * has changed since. Checkpoints written before the config was stored ({@code config} null) are
-     * read as their preset without the parts their weights lack: the noisy skip is the only part added
-     * to the presets since.
+     * read as their preset without the parts their weights lack: the noisy skip and the text modulation
+     * are the only parts added to the presets since.
      */
     public ModelConfig model(int vocabSize) {
         if (config != null) {
             return config;
         }
         ModelConfig preset = ModelConfig.preset(options.preset(), vocabSize);
-        return group("w.").containsKey("image_out_skip.weight") ? preset : preset.withNoisySkip(false);
+        Map<String, float[]> weights = group("w.");
+        return preset.withNoisySkip(weights.containsKey("image_out_skip.weight"))
+                .withTextModulation(weights.containsKey("text_mod.weight"));
     }
 
     public static final String FILE = "checkpoint.bin";

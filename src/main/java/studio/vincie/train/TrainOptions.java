@@ -57,6 +57,9 @@ public record TrainOptions(String preset, int steps, int batch, float lr, int wa
             throw new IllegalArgumentException("emaDecay must be in [0, 1), was " + emaDecay + "; try 0.999");
         }
         atLeast("maxTargets", maxTargets, 0);
+        if (!(maskWeight >= 0 && maskWeight <= 100)) {
+            throw new IllegalArgumentException("--mask-weight must be in [0, 100], was " + maskWeight + "; try 1");
+        }
         if (!(editBoost >= 0 && editBoost <= 100)) {
             throw new IllegalArgumentException("--edit-boost must be in [0, 100], was " + editBoost + "; try 4");
         }

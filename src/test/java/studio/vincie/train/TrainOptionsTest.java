@@ -29,6 +29,23 @@ class TrainOptionsTest {
     }
 
     @Test
+    void aDifferentMaskWeightIsAnotherRunAndANegativeOneIsRefused() {
+        TrainOptions base = TrainOptions.defaults("base");
+        assertThat(base.maskWeight()).isEqualTo(1f);
+        TrainOptions light = withMaskWeight(base, 0.2f);
+        assertThat(light.sameRun(base)).contains("maskWeight=1");
+        assertThatThrownBy(() -> withMaskWeight(base, -1f)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--mask-weight");
+    }
+
+    private static TrainOptions withMaskWeight(TrainOptions o, float weight) {
+        return new TrainOptions(o.preset(), o.steps(), o.batch(), o.lr(), o.warmupSteps(), o.minLrRatio(),
+                o.weightDecay(), o.clipNorm(), o.emaDecay(), o.seed(), o.maxTargets(), weight, o.editBoost(),
+                o.lowNoiseShare(), o.lossTFloor(), o.maxVocab(), o.valEvery(), o.valSessions(), o.checkpointMinutes(),
+                o.minutes(), o.stopAtStep(), o.queueSize(), o.progressBar());
+    }
+
+    @Test
     void aCheckpointWrittenBeforeTheOptionsExistedReadsAsBeforeAndResumes() {
         TrainOptions now = TrainOptions.defaults("base");
         JsonObject json = JsonUtils.GSON.toJsonTree(now).getAsJsonObject();

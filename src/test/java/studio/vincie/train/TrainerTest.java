@@ -80,23 +80,25 @@ class TrainerTest {
     }
 
     @Test
-    void aRunBegunBeforeTheNoisySkipResumesWithoutIt() throws Exception {
+    void aRunBegunBeforeTheNoisySkipAndTextModulationResumesWithoutThem() throws Exception {
         Dataset data = TinyRuns.dataset(tmp.resolve("data"), 3);
         TrainOptions options = TinyRuns.options(4, 3e-3f);
         Path run = tmp.resolve("old");
         new Trainer(data, options.withStopAtStep(2), run).run(false);
-        // what such a run's checkpoint looks like: no stored config, no gate among the weights, EMA and moments
+        // what such a run's checkpoint looks like: no stored config, no gate nor text_mod among the weights,
+        // EMA and moments
         Checkpoint now = Checkpoint.read(run.resolve(Checkpoint.FILE));
         assertThat(now.config()).isNotNull();
         Map<String, float[]> older = new java.util.LinkedHashMap<>(now.tensors());
-        assertThat(older.keySet().removeIf(k -> k.contains("image_out_skip"))).isTrue();
+        assertThat(older.keySet().removeIf(k -> k.contains("image_out_skip") || k.contains("text_mod"))).isTrue();
         new Checkpoint(now.step(), now.adamSteps(), now.options(), null, older).write(run);
 
         Trainer.Result r = new Trainer(data, options, run).run(true);
         assertThat(r.endStep()).isEqualTo(4);
         assertThat(Checkpoint.read(run.resolve(Checkpoint.FILE)).tensors().keySet())
-                .noneMatch(k -> k.contains("image_out_skip"));
-        assertThat(Files.readString(run.resolve("model").resolve("config.json"))).doesNotContain("noisySkip");
+                .noneMatch(k -> k.contains("image_out_skip") || k.contains("text_mod"));
+        assertThat(Files.readString(run.resolve("model").resolve("config.json")))
+                .doesNotContain("noisySkip").doesNotContain("textModulation");
     }
 
     @Test

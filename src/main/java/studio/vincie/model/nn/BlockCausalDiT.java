@@ -1,6 +1,8 @@
 package studio.vincie.model.nn;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
@@ -67,8 +69,29 @@ public final class BlockCausalDiT {
         NDArray x = embed(m, b); // (B, T, D)
         NDArray[] rope = Rope.tables(m, b.seg, b.row, b.col, b.batch, b.length, c.headSize(), c.ropeBase());
         NDArray mask = m.create(b.additiveMask(), new Shape(b.batch, 1, b.length, b.length)); // (B, 1, T, T)
-        NDArray cond = timestepCondition(m, b.tTable); // (U, D)
-        NDArray onehot = b.tTable.length > 1 ? oneHot(m, b.tIndex, b.tTable.length) : null; // (B*T, U)
+        if (!c.textModulation() || b.pooledTexts.size() < 2) {
+            NDArray cond = timestepCondition(m, b.tTable); // (U, D)
+            NDArray onehot = b.tTable.length > 1 ? oneHot(m, b.tIndex, b.tTable.length) : null; // (B*T, U)
+            return run(m, x, rope[0], rope[1], mask, cond, onehot, null, Store.NONE, scoped);
+        }
+        // textModulation: one condition per distinct (timestep, instruction) pair among the tokens
+        Map<Long, Integer> pairs = new LinkedHashMap<>();
+        int[] pairOf = new int[b.tIndex.length];
+        for (int i = 0; i < pairOf.length; i++) {
+            long key = (long) b.tIndex[i] * b.pooledTexts.size() + b.pooledIndex[i];
+            pairOf[i] = pairs.computeIfAbsent(key, k -> pairs.size());
+        }
+        long[] pairT = new long[pairs.size()];
+        long[] pairText = new long[pairs.size()];
+        for (Map.Entry<Long, Integer> e : pairs.entrySet()) {
+            pairT[e.getValue()] = e.getKey() / b.pooledTexts.size();
+            pairText[e.getValue()] = e.getKey() % b.pooledTexts.size();
+        }
+        NDArray text = m.zeros(new Shape(1, c.width())) // "none" (clean tokens), then one row per instruction
+                .concat(textModulation(m, b.pooledTexts.subList(1, b.pooledTexts.size())), 0); // (U + 1, D)
+        NDArray cond = silu(rows(timestepEmbedding(m, b.tTable), m.create(pairT))
+                .add(rows(text, m.create(pairText)))); // (pairs, D)
+        NDArray onehot = pairs.size() > 1 ? oneHot(m, pairOf, pairs.size()) : null; // (B*T, pairs)
         return run(m, x, rope[0], rope[1], mask, cond, onehot, null, Store.NONE, scoped);
     }
 
@@ -127,7 +150,10 @@ public final class BlockCausalDiT {
                         .reshape(s.get(0), 1, c.width())); // (B, T, D)
             }
             NDArray[] rope = Rope.tables(step, pos.seg, pos.row, pos.col, 1, pos.length, c.headSize(), c.ropeBase());
-            NDArray cond = timestepCondition(step, new float[] {t});
+            NDArray cond = instructions != null && c.textModulation()
+                    ? silu(timestepEmbedding(step, new float[] {t})
+                            .add(textModulation(step, java.util.Arrays.asList(instructions)))) // (B, D)
+                    : timestepCondition(step, new float[] {t}); // (1, D)
             NDArray hidden = run(step, x, rope[0], rope[1], null, cond, null, cache, Store.NONE, true);
             NDArray x0 = predictClean(hidden, template.kind(), src, values, t).reshape(s); // (B, T, P)
             NDArray out = toVelocity(values, x0, t); // (B, T, P)
@@ -264,6 +290,21 @@ public final class BlockCausalDiT {
 
     /** Projected mean word embedding of each instruction (ModelConfig.pooledText): (U, D). */
     private NDArray pooledInstructions(NDManager m, List<int[]> instructions) {
+        return Linear.linear(meanWords(m, instructions), w.get("text_pool.weight"), w.get("text_pool.bias"))
+                .singletonOrThrow();
+    }
+
+    /**
+     * Each instruction's contribution to the noisy tokens' adaLN conditioning (ModelConfig.textModulation),
+     * added to the timestep embedding before its SiLU: (U, D).
+     */
+    private NDArray textModulation(NDManager m, List<int[]> instructions) {
+        return Linear.linear(meanWords(m, instructions), w.get("text_mod.weight"), w.get("text_mod.bias"))
+                .singletonOrThrow();
+    }
+
+    /** Mean word embedding of each instruction (all {@code textLength} positions): (U, D). */
+    private NDArray meanWords(NDManager m, List<int[]> instructions) {
         int l = c.textLength();
         long[] ids = new long[instructions.size() * l];
         for (int i = 0; i < instructions.size(); i++) {
@@ -271,9 +312,8 @@ public final class BlockCausalDiT {
                 ids[i * l + j] = instructions.get(i)[j];
             }
         }
-        NDArray words = rows(w.get("text_embed.weight"), m.create(ids)) // (U*L, D)
+        return rows(w.get("text_embed.weight"), m.create(ids)) // (U*L, D)
                 .reshape(instructions.size(), l, c.width()).mean(new int[] {1}); // (U, D)
-        return Linear.linear(words, w.get("text_pool.weight"), w.get("text_pool.bias")).singletonOrThrow();
     }
 
     private static NDArray indicator(NDManager m, TokenBatch b, java.util.function.IntPredicate role) {
@@ -311,6 +351,11 @@ public final class BlockCausalDiT {
 
     /** SiLU of the timestep embedding MLP, (U, D): the input of every adaLN. */
     private NDArray timestepCondition(NDManager m, float[] ts) {
+        return silu(timestepEmbedding(m, ts));
+    }
+
+    /** The timestep embedding MLP's output before the SiLU, (U, D). */
+    private NDArray timestepEmbedding(NDManager m, float[] ts) {
         int half = c.timestepDim() / 2;
         float[] f = new float[ts.length * c.timestepDim()];
         for (int u = 0; u < ts.length; u++) {
@@ -323,18 +368,21 @@ public final class BlockCausalDiT {
         }
         NDArray freq = m.create(f, new Shape(ts.length, c.timestepDim())); // (U, F)
         NDArray h = Linear.linear(freq, w.get("t_embed.mlp.0.weight"), w.get("t_embed.mlp.0.bias")).singletonOrThrow();
-        h = Linear.linear(silu(h), w.get("t_embed.mlp.2.weight"), w.get("t_embed.mlp.2.bias")).singletonOrThrow();
-        return silu(h); // (U, D)
+        return Linear.linear(silu(h), w.get("t_embed.mlp.2.weight"), w.get("t_embed.mlp.2.bias"))
+                .singletonOrThrow(); // (U, D)
     }
 
     private static NDArray silu(NDArray x) {
         return x.mul(Activation.sigmoid(x));
     }
 
-    /** Per-token modulation: (1, 1, kD) when one timestep, else (B, T, kD) through the one-hot. */
+    /**
+     * Per-token modulation: (1, 1, kD) for one condition, (B, 1, kD) for one per batch row (the sampler's
+     * guidance branches under textModulation), else (B, T, kD) through the one-hot.
+     */
     private static NDArray perToken(NDArray table, NDArray onehot, long batch, long length) {
         if (onehot == null) {
-            return table.reshape(1, 1, table.getShape().get(1));
+            return table.reshape(table.getShape().get(0), 1, table.getShape().get(1));
         }
         return onehot.matMul(table).reshape(batch, length, table.getShape().get(1));
     }

@@ -80,6 +80,10 @@ public final class DitWeights implements AutoCloseable {
         }
         s.put("mask_out.weight", new Shape(c.maskPatchDim(), d));
         s.put("mask_out.bias", new Shape(c.maskPatchDim()));
+        if (c.textModulation()) {
+            s.put("text_mod.weight", new Shape(d, d));
+            s.put("text_mod.bias", new Shape(d));
+        }
         return s;
     }
 
@@ -97,7 +101,8 @@ public final class DitWeights implements AutoCloseable {
             Shape shape = e.getValue();
             float[] v = new float[(int) shape.size()];
             boolean zeroed = zeroInit && (name.contains("adaLN") || name.startsWith("image_out")
-                    || name.startsWith("mask_out") || name.startsWith("text_pool"));
+                    || name.startsWith("mask_out") || name.startsWith("text_pool")
+                    || name.startsWith("text_mod"));
             if (name.endsWith(".bias") || zeroed) {
                 if (!zeroInit && name.endsWith(".bias")) {
                     fillNormal(v, rng, 0.02f);
