@@ -126,7 +126,8 @@ public final class EditorApp extends Application {
         try {
             // Let a cancelled edit reach its next step before the model's native memory is released.
             editThread.awaitTermination(3, TimeUnit.SECONDS);
-            backgroundThread.awaitTermination(3, TimeUnit.SECONDS);
+            // A save or autosave still being written finishes (the window waited for saves already).
+            backgroundThread.awaitTermination(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -68,6 +68,26 @@ final class CommandHistory {
         cleanPointer = pointer;
     }
 
+    /** The current state, to be marked clean later (a save that finishes in the background). */
+    SavedState state() {
+        return new SavedState(pointer, pointer == 0 ? null : commands.get(pointer - 1));
+    }
+
+    /**
+     * Marks {@code state} as the saved one: it stays the clean state while undo/redo can reach it, so
+     * edits made while the save was written still count as unsaved. When the history since dropped
+     * it (undone, then replaced by a new edit), no state is clean.
+     */
+    void markClean(SavedState state) {
+        boolean reachable = state.pointer() <= commands.size()
+                && (state.pointer() == 0 || commands.get(state.pointer() - 1) == state.last());
+        cleanPointer = reachable ? state.pointer() : -1;
+    }
+
+    /** A position in the history and the command just before it (null at the start). */
+    record SavedState(int pointer, SessionCommand last) {
+    }
+
     void markDirty() {
         cleanPointer = -1;
     }

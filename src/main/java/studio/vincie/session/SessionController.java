@@ -176,6 +176,44 @@ public final class SessionController {
     }
 
     /**
+     * The session's current state, for a save written in the background: capture it together with the
+     * snapshot, then pass it to {@link #markSaved(SavePoint)} once the file is written.
+     */
+    public SavePoint savePoint() {
+        requireSession();
+        return new SavePoint(session, history.state());
+    }
+
+    /**
+     * Records that the session was saved as it was at {@code point}. Edits made since stay unsaved.
+     * Returns false, changing nothing, when another session has been opened since.
+     */
+    public boolean markSaved(SavePoint point) {
+        if (point.session != session) {
+            return false;
+        }
+        history.markClean(point.state);
+        fireHistory();
+        return true;
+    }
+
+    /** What {@link #savePoint()} captured: which session, and where in its history. */
+    public static final class SavePoint {
+        private final Session session;
+        private final CommandHistory.SavedState state;
+
+        private SavePoint(Session session, CommandHistory.SavedState state) {
+            this.session = session;
+            this.state = state;
+        }
+
+        /** Whether the point belongs to {@code other}. */
+        public boolean isOf(Session other) {
+            return session == other;
+        }
+    }
+
+    /**
      * Starts an edit of the current turn.
      *
      * @param userMask where the edit may happen (white), or null to let the model decide

@@ -26,7 +26,7 @@ import studio.vincie.ui.mask.MaskViewModel;
 
 /**
  * The editor window's content: menus on top, mask tools and canvas in the centre, the history tree on
- * the right, the instruction and settings below, and a status bar (model, image size, zoom). Files
+ * the right, the instruction and settings below, and a status bar (model, saving, image size, zoom). Files
  * dropped on the window open; {@code [} and {@code ]} change the brush size, B and E pick the tool.
  */
 public final class EditorView extends BorderPane {
@@ -135,9 +135,13 @@ public final class EditorView extends BorderPane {
         Label zoom = new Label();
         zoom.textProperty().bind(vm.canvas().zoomLabelProperty().concat(" zoom"));
         zoom.visibleProperty().bind(vm.canvas().imageProperty().isNotNull());
+        Label saving = new Label("Saving…");
+        saving.setId("savingStatus");
+        saving.visibleProperty().bind(vm.files().savingProperty());
+        saving.managedProperty().bind(saving.visibleProperty());
         Pane spacer = new Pane();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(12, model, spacer, size, new Separator(Orientation.VERTICAL), zoom);
+        HBox bar = new HBox(12, model, saving, spacer, size, new Separator(Orientation.VERTICAL), zoom);
         bar.getStyleClass().add("status-bar");
         return bar;
     }

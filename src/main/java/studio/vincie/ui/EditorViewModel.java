@@ -39,7 +39,7 @@ public final class EditorViewModel {
     private final ReadOnlyStringWrapper imageSize = new ReadOnlyStringWrapper("");
 
     /**
-     * @param background runs model loading and autosaves, in order (the controller has its own executor for edits)
+     * @param background runs model loading, saves and autosaves, in order (the controller has its own executor for edits)
      * @param foreground the UI thread ({@code Platform::runLater}; same-thread in tests)
      */
     public EditorViewModel(SessionController controller, ModelFolderLoader loader, Autosave autosave,
@@ -57,7 +57,7 @@ public final class EditorViewModel {
         this.controller = Objects.requireNonNull(controller, "controller");
         history = new HistoryViewModel(controller, errors);
         edit = new EditViewModel(controller, mask, errors, random);
-        files = new FileViewModel(controller, autosave, errors, background, studioScenes);
+        files = new FileViewModel(controller, autosave, errors, background, foreground, studioScenes);
         model = new ModelViewModel(controller, loader, background, foreground, errors);
         edit.modelLoadingProperty().bind(model.loadingProperty());
         history.selectedProperty().addListener((obs, o, n) -> show(n));

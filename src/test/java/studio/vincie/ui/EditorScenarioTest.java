@@ -94,7 +94,7 @@ class EditorScenarioTest {
         assertThat(editor.vm.canvas().imageProperty().get()).isSameAs(result);
 
         Path file = dir.resolve("street.vincie");
-        robot.interact(() -> assertThat(editor.vm.files().saveAs(file)).isTrue());
+        robot.interact(() -> assertThat(editor.vm.files().saveAsAndWait(file)).isTrue());
         assertThat(Files.size(file)).isPositive();
         robot.interact(() -> editor.vm.files().newSession());
         assertThat(editor.view.historyView().tree().getRoot()).isNull();

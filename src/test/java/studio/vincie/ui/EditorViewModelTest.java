@@ -54,7 +54,7 @@ class EditorViewModelTest {
         vm.mask().endStroke();
         assertThat(vm.mask().emptyProperty().get()).isFalse();
         assertThat(vm.model().statusProperty().get()).contains("No model installed");
-        assertThat(vm.files().saveAs(dir.resolve("masked.vincie"))).isTrue();
+        assertThat(vm.files().saveAs(dir.resolve("masked.vincie")).join()).isTrue();
     }
 
     @Test

@@ -32,7 +32,7 @@ class FileViewModelTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        files = new FileViewModel(controller, new Autosave(dir.resolve("autosave")), errors, Runnable::run);
+        files = new FileViewModel(controller, new Autosave(dir.resolve("autosave")), errors, Runnable::run, Runnable::run);
         controller.setModel(new ScriptedEditModel());
         image = dir.resolve("street.png");
         ImageIO.write(TestImages.gradient(40, 30), "png", image.toFile());
@@ -55,7 +55,7 @@ class FileViewModelTest {
         BufferedImage edited = controller.session().current().image();
 
         Path saved = dir.resolve("walk");
-        assertThat(files.saveAs(saved)).isTrue();
+        assertThat(files.saveAs(saved).join()).isTrue();
         Path file = dir.resolve("walk.vincie");
         assertThat(files.currentFileProperty().get()).isEqualTo(file);
         assertThat(files.titleProperty().get()).isEqualTo("walk — Vincie Studio");
@@ -107,7 +107,7 @@ class FileViewModelTest {
         assertThat(files.dirtyProperty().get()).isTrue();
         assertThat(files.currentFileProperty().get()).isNull();
 
-        assertThat(files.saveAs(dir.resolve("kept.vincie"))).isTrue();
+        assertThat(files.saveAs(dir.resolve("kept.vincie")).join()).isTrue();
         assertThat(files.recoverable()).isEmpty();
         assertThat(files.dirtyProperty().get()).isFalse();
     }

@@ -27,7 +27,7 @@ class StudioSceneTest {
 
     @Test
     void newStudioSceneStartsAnUnsavedSessionFromAFresh128PixelScene() {
-        FileViewModel files = new FileViewModel(controller, new Autosave(dir), errors, Runnable::run,
+        FileViewModel files = new FileViewModel(controller, new Autosave(dir), errors, Runnable::run, Runnable::run,
                 new StudioScenes(new Random(11)));
         assertThat(files.hasStudioScenes()).isTrue();
 
@@ -48,7 +48,7 @@ class StudioSceneTest {
 
     @Test
     void withoutScenesTheCommandDoesNothing() {
-        FileViewModel files = new FileViewModel(controller, new Autosave(dir), errors, Runnable::run);
+        FileViewModel files = new FileViewModel(controller, new Autosave(dir), errors, Runnable::run, Runnable::run);
         assertThat(files.hasStudioScenes()).isFalse();
         assertThat(files.newStudioScene()).isFalse();
         assertThat(controller.session()).isNull();

@@ -73,15 +73,32 @@ public final class FileActions {
         }
     }
 
-    /** Save; without a file yet, Save As. Returns whether the session is now saved. */
-    public boolean save() {
+    /** Save (written in the background); without a file yet, Save As. */
+    public void save() {
+        save(false);
+    }
+
+    /** Save As (written in the background), after the file chooser. */
+    public void saveAs() {
+        saveAs(false);
+    }
+
+    /** Saves, waiting for the file when {@code wait}; returns whether it was written (or, unwaited, begun). */
+    private boolean save(boolean wait) {
         if (!files.hasSessionProperty().get()) {
             return false;
         }
-        return files.currentFileProperty().get() != null ? files.save() : saveAs();
+        if (files.currentFileProperty().get() == null) {
+            return saveAs(wait);
+        }
+        if (wait) {
+            return files.saveAndWait();
+        }
+        files.save();
+        return true;
     }
 
-    public boolean saveAs() {
+    private boolean saveAs(boolean wait) {
         if (!files.hasSessionProperty().get()) {
             return false;
         }
@@ -96,7 +113,11 @@ public final class FileActions {
         if (!target.equals(file.toPath()) && Files.exists(target) && !confirmReplace(target)) {
             return false;
         }
-        return files.saveAs(target);
+        if (wait) {
+            return files.saveAsAndWait(target);
+        }
+        files.saveAs(target);
+        return true;
     }
 
     private boolean confirmReplace(Path target) {
@@ -142,6 +163,7 @@ public final class FileActions {
      * on (saved, discarded, or nothing to lose).
      */
     public boolean confirmLoseChanges() {
+        files.awaitSaves(); // a save in flight may already hold everything
         if (!files.dirtyProperty().get()) {
             return true;
         }
@@ -155,7 +177,7 @@ public final class FileActions {
         alert.setContentText("If you discard them, the edits since the last save are lost.");
         ButtonType answer = alert.showAndWait().orElse(cancel);
         if (answer == save) {
-            return save();
+            return save(true); // what follows (close, open) must wait for the file
         }
         if (answer == discard) {
             files.clearAutosave();

@@ -2,10 +2,15 @@ package studio.vincie.ui.file;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
@@ -45,22 +50,28 @@ public final class FileViewModel {
     private final Autosave autosave;
     private final ErrorReporter errors;
     private final Executor io;
+    private final Executor foreground;
     /** Random studio-world scenes for File > New studio scene; null when the app offers none. */
     private final Supplier<BufferedImage> studioScenes;
 
     private final ReadOnlyObjectWrapper<Path> currentFile = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper hasSession = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper();
+    /** Saves begun and not yet done with, oldest first (touched on the session's thread only). */
+    private final List<PendingSave> unfinished = new ArrayList<>();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(APP);
     /** A recovered autosave is unsaved work even though the controller read it from disk. */
     private boolean recovered;
 
     /**
-     * @param io where autosaves are written and cleared, in order (a single background thread in the
-     *           editor, so the minute's autosave never stalls the window; same-thread in tests)
+     * @param io         where saves and autosaves are written and cleared, in order (a single background
+     *                   thread in the editor, so writing never stalls the window; same-thread in tests)
+     * @param foreground the thread that owns the session ({@code Platform::runLater}; same-thread in tests)
      */
-    public FileViewModel(SessionController controller, Autosave autosave, ErrorReporter errors, Executor io) {
-        this(controller, autosave, errors, io, null);
+    public FileViewModel(SessionController controller, Autosave autosave, ErrorReporter errors, Executor io,
+                         Executor foreground) {
+        this(controller, autosave, errors, io, foreground, null);
     }
 
     /**
@@ -68,8 +79,9 @@ public final class FileViewModel {
      *                     passes the studio world's sampler), or null to offer no studio scenes
      */
     public FileViewModel(SessionController controller, Autosave autosave, ErrorReporter errors, Executor io,
-                         Supplier<BufferedImage> studioScenes) {
+                         Executor foreground, Supplier<BufferedImage> studioScenes) {
         this.studioScenes = studioScenes;
+        this.foreground = Objects.requireNonNull(foreground, "foreground");
         this.controller = Objects.requireNonNull(controller, "controller");
         this.io = Objects.requireNonNull(io, "io");
         this.autosave = Objects.requireNonNull(autosave, "autosave");
@@ -180,33 +192,131 @@ public final class FileViewModel {
         return opened(file);
     }
 
-    /** Saves to the current file; returns false when there is none yet (the view then asks Save As). */
-    public boolean save() {
+    /**
+     * Saves to the current file in the background; the future says whether it was written (false at
+     * once when there is no file yet: the view then asks Save As).
+     */
+    public CompletableFuture<Boolean> save() {
         Path file = currentFile.get();
-        return file != null && saveAs(file);
+        return file == null ? CompletableFuture.completedFuture(false) : saveAs(file);
     }
 
-    public boolean saveAs(Path file) {
-        Session session = controller.session();
-        if (session == null) {
+    /**
+     * Saves to {@code file} (".vincie" added when missing). The session is captured now, on the thread
+     * that owns it; the images are encoded and the file written on the io thread, after any autosave
+     * queued before, so the window does not stall on a large session. Once written, the title loses its
+     * star unless the session was edited meanwhile (those edits stay unsaved); a failure is reported and
+     * leaves the session open and unsaved. Completes with whether the file was written.
+     */
+    public CompletableFuture<Boolean> saveAs(Path file) {
+        PendingSave pending = begin(file);
+        if (pending == null) {
+            return CompletableFuture.completedFuture(false);
+        }
+        return pending.write.handleAsync((ok, error) -> finish(pending, error), foreground);
+    }
+
+    /**
+     * As {@link #saveAs(Path)}, but returns once the file is written (Save in the prompt before unsaved
+     * work would be lost, where what follows must not start before the save is done).
+     */
+    public boolean saveAndWait() {
+        Path file = currentFile.get();
+        return file != null && saveAsAndWait(file);
+    }
+
+    /** As {@link #saveAs(Path)}, but returns once the file is written. */
+    public boolean saveAsAndWait(Path file) {
+        PendingSave pending = begin(file);
+        if (pending == null) {
             return false;
         }
+        awaitSaves();
+        return pending.written;
+    }
+
+    /**
+     * Waits until every save begun so far is written and done with (the title and the unsaved-changes
+     * state are then up to date): before asking whether unsaved work may be lost.
+     */
+    public void awaitSaves() {
+        for (PendingSave pending : List.copyOf(unfinished)) {
+            Throwable error = null;
+            try {
+                pending.write.join();
+            } catch (CompletionException | java.util.concurrent.CancellationException e) {
+                error = e;
+            }
+            finish(pending, error);
+        }
+    }
+
+    /** Whether a save is being written. */
+    public ReadOnlyBooleanProperty savingProperty() {
+        return saving.getReadOnlyProperty();
+    }
+
+    private PendingSave begin(Path file) {
+        Session session = controller.session();
+        if (session == null) {
+            return null;
+        }
         Path target = sessionFileFor(file);
-        try {
-            session.setTitle(baseName(target));
-            SessionStore.save(session, target);
-        } catch (IOException e) {
-            log.warn("cannot save session to {}", target, e);
-            errors.report("Cannot save session", "Could not save to " + target + ": " + e.getMessage()
+        session.setTitle(baseName(target));
+        SessionSnapshot snapshot = SessionSnapshot.of(session);
+        CompletableFuture<Void> write = CompletableFuture.runAsync(() -> {
+            try {
+                SessionStore.save(snapshot, target);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, io);
+        PendingSave pending = new PendingSave(target, controller.savePoint(), write);
+        unfinished.add(pending);
+        saving.set(true);
+        return pending;
+    }
+
+    /** Back on the session's thread: the bookkeeping of a written (or failed) save, once per save. */
+    private boolean finish(PendingSave pending, Throwable error) {
+        if (!unfinished.remove(pending)) {
+            return pending.written; // already done by awaitSaves
+        }
+        saving.set(!unfinished.isEmpty());
+        if (error != null) {
+            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+            if (cause instanceof UncheckedIOException u) {
+                cause = u.getCause();
+            }
+            log.warn("cannot save session to {}", pending.target, cause);
+            errors.report("Cannot save session", "Could not save to " + pending.target + ": " + cause.getMessage()
                     + "\nThe session is still open; try another folder.");
             return false;
         }
-        currentFile.set(target);
-        recovered = false;
-        controller.markSaved();
-        clearAutosave();
+        pending.written = true;
+        if (controller.markSaved(pending.point)) {
+            currentFile.set(pending.target);
+            recovered = false;
+            if (!controller.isDirty()) {
+                clearAutosave(); // the file holds everything; otherwise the autosave still guards the edits since
+            }
+        }
         refresh();
         return true;
+    }
+
+    /** A save from capturing the session to its bookkeeping on the session's thread. */
+    private static final class PendingSave {
+        final Path target;
+        final SessionController.SavePoint point;
+        final CompletableFuture<Void> write;
+        boolean written;
+
+        PendingSave(Path target, SessionController.SavePoint point, CompletableFuture<Void> write) {
+            this.target = target;
+            this.point = point;
+            this.write = write;
+        }
     }
 
     /** Writes the selected branch (source to selected turn) as a storyboard: PDF for "*.pdf", else PNG. */
