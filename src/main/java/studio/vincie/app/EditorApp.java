@@ -46,6 +46,7 @@ public final class EditorApp extends Application {
 
     private ExecutorService editThread;
     private ExecutorService backgroundThread;
+    private ExecutorService fileThread;
     private SessionController controller;
     private Timeline autosave;
 
@@ -57,6 +58,7 @@ public final class EditorApp extends Application {
     public void start(Stage stage) {
         editThread = Executors.newSingleThreadExecutor(daemon("vincie-edit"));
         backgroundThread = Executors.newSingleThreadExecutor(daemon("vincie-background"));
+        fileThread = Executors.newSingleThreadExecutor(daemon("vincie-files"));
         controller = new SessionController(editThread, Platform::runLater);
         ErrorReporter errors = (title, message) -> Platform.runLater(() -> {
             Alert alert = new Alert(Alert.AlertType.ERROR, message);
@@ -68,7 +70,7 @@ public final class EditorApp extends Application {
         // models/default relative to the working directory, then beside the jar; DitEditModel picks GPU 0 or the CPU.
         ModelLoader models = FolderModelLoader.standard(DitEditModel::load);
         EditorViewModel vm = new EditorViewModel(controller, adapt(models), Autosave.inUserHome(),
-                backgroundThread, Platform::runLater, errors, new Random(), new StudioScenes(new Random()));
+                backgroundThread, fileThread, Platform::runLater, errors, new Random(), new StudioScenes(new Random()));
         EditorView view = new EditorView(vm, () -> quit(stage));
 
         stage.titleProperty().bind(vm.files().titleProperty());
@@ -123,11 +125,13 @@ public final class EditorApp extends Application {
         controller.cancelJob();
         editThread.shutdown();
         backgroundThread.shutdown();
+        fileThread.shutdown();
         try {
             // Let a cancelled edit reach its next step before the model's native memory is released.
             editThread.awaitTermination(3, TimeUnit.SECONDS);
-            // A save or autosave still being written finishes (the window waited for saves already).
-            backgroundThread.awaitTermination(30, TimeUnit.SECONDS);
+            backgroundThread.awaitTermination(3, TimeUnit.SECONDS);
+            // A save or autosave still being written finishes (closing the window waited for saves already).
+            fileThread.awaitTermination(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

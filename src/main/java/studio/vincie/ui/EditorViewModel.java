@@ -44,20 +44,23 @@ public final class EditorViewModel {
      */
     public EditorViewModel(SessionController controller, ModelFolderLoader loader, Autosave autosave,
                            Executor background, Executor foreground, ErrorReporter errors, RandomGenerator random) {
-        this(controller, loader, autosave, background, foreground, errors, random, null);
+        this(controller, loader, autosave, background, background, foreground, errors, random, null);
     }
 
     /**
+     * @param background   runs model loading
+     * @param fileIo       writes saves and autosaves, in order (its own thread in the editor, so a save
+     *                     never waits for a model load, nor the window for either)
      * @param studioScenes random scenes of the model's training world for File > New studio scene
      *                     (null: the menu item is disabled)
      */
     public EditorViewModel(SessionController controller, ModelFolderLoader loader, Autosave autosave,
-                           Executor background, Executor foreground, ErrorReporter errors, RandomGenerator random,
-                           Supplier<BufferedImage> studioScenes) {
+                           Executor background, Executor fileIo, Executor foreground, ErrorReporter errors,
+                           RandomGenerator random, Supplier<BufferedImage> studioScenes) {
         this.controller = Objects.requireNonNull(controller, "controller");
         history = new HistoryViewModel(controller, errors);
         edit = new EditViewModel(controller, mask, errors, random);
-        files = new FileViewModel(controller, autosave, errors, background, foreground, studioScenes);
+        files = new FileViewModel(controller, autosave, errors, fileIo, foreground, studioScenes);
         model = new ModelViewModel(controller, loader, background, foreground, errors);
         edit.modelLoadingProperty().bind(model.loadingProperty());
         history.selectedProperty().addListener((obs, o, n) -> show(n));

@@ -156,4 +156,80 @@ class BackgroundSaveTest {
         assertThat(files.dirtyProperty().get()).isFalse();
         assertThat(SessionStore.load(file).size()).isEqualTo(3);
     }
+
+    @Test
+    void saveRightAfterSaveAsGoesToTheNewFile() {
+        Path first = dir.resolve("first.vincie");
+        Path second = dir.resolve("second.vincie");
+        files.saveAs(first);
+        runAll(io);
+        runAll(foreground);
+        controller.edit("two", null, new EditSettings(3, 2, 1f));
+        files.saveAs(second);
+        assertThat(files.saveTarget()).isEqualTo(second);
+        files.save(); // Ctrl+S while Save As still writes
+        runAll(io);
+        runAll(foreground);
+        assertThat(files.currentFileProperty().get()).isEqualTo(second);
+        assertThat(files.titleProperty().get()).startsWith("second —");
+        assertThat(files.dirtyProperty().get()).isFalse();
+    }
+
+    @Test
+    void theAutosaveStaysWhileEditsMadeDuringTheSaveAreUnsaved() {
+        files.autosaveIfDirty();
+        runAll(io);
+        assertThat(files.recoverable()).isPresent();
+        files.saveAs(dir.resolve("walk.vincie"));
+        controller.edit("two", null, new EditSettings(3, 2, 1f));
+        runAll(io);
+        runAll(foreground);
+        runAll(io);
+        assertThat(files.recoverable()).as("it still guards the edit made during the save").isPresent();
+
+        files.saveAs(dir.resolve("walk.vincie"));
+        runAll(io);
+        runAll(foreground);
+        runAll(io);
+        assertThat(files.recoverable()).isEmpty();
+    }
+
+    @Test
+    void aFailedSaveAsKeepsTheTitleAndALaterSaveSucceeds() throws Exception {
+        Path notAFolder = dir.resolve("file");
+        Files.writeString(notAFolder, "x");
+        files.saveAs(notAFolder.resolve("elsewhere.vincie"));
+        Path good = dir.resolve("good.vincie");
+        files.saveAs(good);
+        runAll(io);
+        runAll(foreground);
+        assertThat(errors.titles).containsExactly("Cannot save session");
+        assertThat(files.currentFileProperty().get()).isEqualTo(good);
+        assertThat(files.dirtyProperty().get()).isFalse();
+        assertThat(controller.session().title()).isEqualTo("good");
+        assertThat(SessionStore.load(good).title()).isEqualTo("good");
+
+        files.saveAs(notAFolder.resolve("again.vincie"));
+        runAll(io);
+        runAll(foreground);
+        assertThat(controller.session().title()).as("a failed Save As renames nothing").isEqualTo("good");
+        assertThat(files.currentFileProperty().get()).isEqualTo(good);
+    }
+
+    @Test
+    void aFailedSaveFinishedByWaitingIsReportedOnce() throws Exception {
+        ioThread = Executors.newSingleThreadExecutor();
+        Queue<Runnable> later = new ArrayDeque<>();
+        files = new FileViewModel(controller, new Autosave(dir.resolve("autosave")), errors, ioThread, later::add);
+        Path notAFolder = dir.resolve("file");
+        Files.writeString(notAFolder, "x");
+        CompletableFuture<Boolean> saved = files.saveAs(notAFolder.resolve("walk.vincie"));
+        files.awaitSaves();
+        assertThat(errors.titles).containsExactly("Cannot save session");
+        ioThread.submit(() -> { }).get(5, TimeUnit.SECONDS);
+        runAll(later);
+        assertThat(saved.join()).isFalse();
+        assertThat(errors.titles).as("reported once").hasSize(1);
+        assertThat(files.dirtyProperty().get()).isTrue();
+    }
 }

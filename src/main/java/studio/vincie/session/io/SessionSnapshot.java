@@ -46,6 +46,13 @@ public final class SessionSnapshot {
         }
     }
 
+    /** The same snapshot under another title (a Save As names the session after its file). */
+    public SessionSnapshot withTitle(String title) {
+        SessionDto d = document;
+        return new SessionSnapshot(new SessionDto(d.formatVersion(), d.appVersion(), title, d.currentTurnId(), d.turns()),
+                images, masks);
+    }
+
     public String title() {
         return document.title();
     }

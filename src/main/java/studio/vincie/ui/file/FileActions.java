@@ -88,7 +88,7 @@ public final class FileActions {
         if (!files.hasSessionProperty().get()) {
             return false;
         }
-        if (files.currentFileProperty().get() == null) {
+        if (files.saveTarget() == null) {
             return saveAs(wait);
         }
         if (wait) {

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
@@ -197,8 +198,16 @@ public final class FileViewModel {
      * once when there is no file yet: the view then asks Save As).
      */
     public CompletableFuture<Boolean> save() {
-        Path file = currentFile.get();
+        Path file = saveTarget();
         return file == null ? CompletableFuture.completedFuture(false) : saveAs(file);
+    }
+
+    /**
+     * Where Save writes: the file of the newest save still being written (a Save right after a Save As
+     * goes to the new file), else the current file; null when the session has no file yet.
+     */
+    public Path saveTarget() {
+        return unfinished.isEmpty() ? currentFile.get() : unfinished.get(unfinished.size() - 1).target;
     }
 
     /**
@@ -221,7 +230,7 @@ public final class FileViewModel {
      * work would be lost, where what follows must not start before the save is done).
      */
     public boolean saveAndWait() {
-        Path file = currentFile.get();
+        Path file = saveTarget();
         return file != null && saveAsAndWait(file);
     }
 
@@ -262,15 +271,23 @@ public final class FileViewModel {
             return null;
         }
         Path target = sessionFileFor(file);
-        session.setTitle(baseName(target));
-        SessionSnapshot snapshot = SessionSnapshot.of(session);
-        CompletableFuture<Void> write = CompletableFuture.runAsync(() -> {
-            try {
-                SessionStore.save(snapshot, target);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, io);
+        // the file's name becomes the session's title once it is written (finish)
+        SessionSnapshot snapshot = SessionSnapshot.of(session).withTitle(baseName(target));
+        CompletableFuture<Void> write;
+        try {
+            write = CompletableFuture.runAsync(() -> {
+                try {
+                    SessionStore.save(snapshot, target);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }, io);
+        } catch (RejectedExecutionException e) { // the editor is shutting down
+            log.warn("cannot save session to {}: the writer has stopped", target, e);
+            errors.report("Cannot save session", "Could not save to " + target
+                    + ": the editor is shutting down.\nThe autosave keeps your work; recover it at the next start.");
+            return null;
+        }
         PendingSave pending = new PendingSave(target, controller.savePoint(), write);
         unfinished.add(pending);
         saving.set(true);
@@ -295,6 +312,7 @@ public final class FileViewModel {
         }
         pending.written = true;
         if (controller.markSaved(pending.point)) {
+            controller.session().setTitle(baseName(pending.target));
             currentFile.set(pending.target);
             recovered = false;
             if (!controller.isDirty()) {
