@@ -9,10 +9,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -253,7 +254,7 @@ public final class FileViewModel {
             Throwable error = null;
             try {
                 pending.write.join();
-            } catch (CompletionException | java.util.concurrent.CancellationException e) {
+            } catch (CompletionException | CancellationException e) {
                 error = e;
             }
             finish(pending, error);
@@ -285,7 +286,7 @@ public final class FileViewModel {
         } catch (RejectedExecutionException e) { // the editor is shutting down
             log.warn("cannot save session to {}: the writer has stopped", target, e);
             errors.report("Cannot save session", "Could not save to " + target
-                    + ": the editor is shutting down.\nThe autosave keeps your work; recover it at the next start.");
+                    + ": the editor is shutting down.");
             return null;
         }
         PendingSave pending = new PendingSave(target, controller.savePoint(), write);
