@@ -125,6 +125,7 @@ class BackgroundSaveTest {
         files.saveAs(dir.resolve("walk.vincie"));
         files.newSession();
         files.openImage(dir.resolve("street.png"));
+        assertThat(files.saveTarget()).as("Save of the new session must not go to the old one's file").isNull();
         runAll(io);
         runAll(foreground);
         assertThat(files.currentFileProperty().get()).isNull();

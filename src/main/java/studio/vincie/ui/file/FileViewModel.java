@@ -208,7 +208,12 @@ public final class FileViewModel {
      * goes to the new file), else the current file; null when the session has no file yet.
      */
     public Path saveTarget() {
-        return unfinished.isEmpty() ? currentFile.get() : unfinished.get(unfinished.size() - 1).target;
+        for (int i = unfinished.size() - 1; i >= 0; i--) {
+            if (unfinished.get(i).point.isOf(controller.session())) {
+                return unfinished.get(i).target;
+            }
+        }
+        return currentFile.get();
     }
 
     /**
