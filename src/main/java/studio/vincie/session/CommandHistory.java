@@ -64,10 +64,6 @@ final class CommandHistory {
         return pointer != cleanPointer;
     }
 
-    void markClean() {
-        cleanPointer = pointer;
-    }
-
     /** The current state, to be marked clean later (a save that finishes in the background). */
     SavedState state() {
         return new SavedState(pointer, pointer == 0 ? null : commands.get(pointer - 1));

@@ -169,15 +169,9 @@ public final class SessionController {
         fireHistory();
     }
 
-    /** Records that the session was saved in its current state. */
-    public void markSaved() {
-        history.markClean();
-        fireHistory();
-    }
-
     /**
-     * The session's current state, for a save written in the background: capture it together with the
-     * snapshot, then pass it to {@link #markSaved(SavePoint)} once the file is written.
+     * The session's current state, to record as saved with {@link #markSaved(SavePoint)} once its file is
+     * written (a save in the background captures it together with the snapshot).
      */
     public SavePoint savePoint() {
         requireSession();

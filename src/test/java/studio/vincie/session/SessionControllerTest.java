@@ -77,7 +77,7 @@ class SessionControllerTest {
 
     @Test
     void undoRemovesTheTurnAndRedoRestoresIt() {
-        controller.markSaved();
+        controller.markSaved(controller.savePoint());
         controller.edit("first", null, settings);
         Turn first = controller.session().current();
         assertThat(controller.isDirty()).isTrue();

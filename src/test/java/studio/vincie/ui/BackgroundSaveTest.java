@@ -63,6 +63,21 @@ class BackgroundSaveTest {
         }
     }
 
+    /** Files written on a real io thread (so waiting can block on it), continuations queued on {@code later}. */
+    private void writeOnARealThread(Queue<Runnable> later) {
+        ioThread = Executors.newSingleThreadExecutor();
+        files = new FileViewModel(controller, new Autosave(dir.resolve("autosave")), errors, ioThread, later::add);
+    }
+
+    /** A path no save can write: its parent is a file. */
+    private Path unwritable(String name) throws Exception {
+        Path notAFolder = dir.resolve("file");
+        if (!Files.exists(notAFolder)) {
+            Files.writeString(notAFolder, "x");
+        }
+        return notAFolder.resolve(name);
+    }
+
     private static void runAll(Queue<Runnable> queue) {
         while (!queue.isEmpty()) {
             queue.poll().run();
@@ -107,9 +122,7 @@ class BackgroundSaveTest {
 
     @Test
     void aFailedSaveIsReportedAndTheSessionStaysUnsaved() throws Exception {
-        Path notAFolder = dir.resolve("file");
-        Files.writeString(notAFolder, "x");
-        CompletableFuture<Boolean> saved = files.saveAs(notAFolder.resolve("walk.vincie"));
+        CompletableFuture<Boolean> saved = files.saveAs(unwritable("walk.vincie"));
         runAll(io);
         runAll(foreground);
         assertThat(saved.join()).isFalse();
@@ -135,9 +148,8 @@ class BackgroundSaveTest {
 
     @Test
     void waitingForSavesFinishesThemOnTheCallingThreadOnce() throws Exception {
-        ioThread = Executors.newSingleThreadExecutor();
         Queue<Runnable> later = new ArrayDeque<>();
-        files = new FileViewModel(controller, new Autosave(dir.resolve("autosave")), errors, ioThread, later::add);
+        writeOnARealThread(later);
         Path file = dir.resolve("walk.vincie");
         CompletableFuture<Boolean> saved = files.saveAs(file);
 
@@ -197,9 +209,7 @@ class BackgroundSaveTest {
 
     @Test
     void aFailedSaveAsKeepsTheTitleAndALaterSaveSucceeds() throws Exception {
-        Path notAFolder = dir.resolve("file");
-        Files.writeString(notAFolder, "x");
-        files.saveAs(notAFolder.resolve("elsewhere.vincie"));
+        files.saveAs(unwritable("elsewhere.vincie"));
         Path good = dir.resolve("good.vincie");
         files.saveAs(good);
         runAll(io);
@@ -210,7 +220,7 @@ class BackgroundSaveTest {
         assertThat(controller.session().title()).isEqualTo("good");
         assertThat(SessionStore.load(good).title()).isEqualTo("good");
 
-        files.saveAs(notAFolder.resolve("again.vincie"));
+        files.saveAs(unwritable("again.vincie"));
         runAll(io);
         runAll(foreground);
         assertThat(controller.session().title()).as("a failed Save As renames nothing").isEqualTo("good");
@@ -219,12 +229,9 @@ class BackgroundSaveTest {
 
     @Test
     void aFailedSaveFinishedByWaitingIsReportedOnce() throws Exception {
-        ioThread = Executors.newSingleThreadExecutor();
         Queue<Runnable> later = new ArrayDeque<>();
-        files = new FileViewModel(controller, new Autosave(dir.resolve("autosave")), errors, ioThread, later::add);
-        Path notAFolder = dir.resolve("file");
-        Files.writeString(notAFolder, "x");
-        CompletableFuture<Boolean> saved = files.saveAs(notAFolder.resolve("walk.vincie"));
+        writeOnARealThread(later);
+        CompletableFuture<Boolean> saved = files.saveAs(unwritable("walk.vincie"));
         files.awaitSaves();
         assertThat(errors.titles).containsExactly("Cannot save session");
         ioThread.submit(() -> { }).get(5, TimeUnit.SECONDS);

@@ -61,7 +61,7 @@ class EditorViewModelTest {
     void theTitleShowsTheSessionNameAndAStarWhenDirty() {
         controller.startFrom(TestImages.gradient(8, 8), "beach");
         assertThat(vm.files().titleProperty().get()).isEqualTo("beach* — Vincie Studio");
-        controller.markSaved();
+        controller.markSaved(controller.savePoint());
         assertThat(vm.files().titleProperty().get()).isEqualTo("beach — Vincie Studio");
         controller.close();
         assertThat(vm.files().titleProperty().get()).isEqualTo("Vincie Studio");

@@ -88,7 +88,7 @@ public final class BlockCausalDiT {
             pairText[e.getValue()] = e.getKey() % b.pooledTexts.size();
         }
         NDArray text = m.zeros(new Shape(1, c.width())) // "none" (clean tokens), then one row per instruction
-                .concat(textModulation(m, b.pooledTexts.subList(1, b.pooledTexts.size())), 0); // (U + 1, D)
+                .concat(projectWords(meanWords(m, b.pooledTexts.subList(1, b.pooledTexts.size())), "text_mod"), 0); // (U + 1, D)
         NDArray cond = silu(rows(timestepEmbedding(m, b.tTable), m.create(pairT))
                 .add(rows(text, m.create(pairText)))); // (pairs, D)
         NDArray onehot = pairs.size() > 1 ? oneHot(m, pairOf, pairs.size()) : null; // (B*T, pairs)
@@ -142,17 +142,17 @@ public final class BlockCausalDiT {
                 NDArray under = step.create(TokenBatch.maskSource(c, source), new Shape(1, s.get(1), c.maskSourceDim()));
                 x = x.add(maskSourceProjection(under)); // (B, T, D)
             }
+            NDArray words = null; // (B, D), each row's instruction
             if (instructions != null) {
                 if (instructions.length != s.get(0)) {
                     throw new IllegalArgumentException(instructions.length + " instructions for " + s.get(0) + " rows");
                 }
-                x = x.add(pooledInstructions(step, java.util.Arrays.asList(instructions))
-                        .reshape(s.get(0), 1, c.width())); // (B, T, D)
+                words = meanWords(step, java.util.Arrays.asList(instructions));
+                x = x.add(projectWords(words, "text_pool").reshape(s.get(0), 1, c.width())); // (B, T, D)
             }
             NDArray[] rope = Rope.tables(step, pos.seg, pos.row, pos.col, 1, pos.length, c.headSize(), c.ropeBase());
-            NDArray cond = instructions != null && c.textModulation()
-                    ? silu(timestepEmbedding(step, new float[] {t})
-                            .add(textModulation(step, java.util.Arrays.asList(instructions)))) // (B, D)
+            NDArray cond = words != null && c.textModulation()
+                    ? silu(timestepEmbedding(step, new float[] {t}).add(projectWords(words, "text_mod"))) // (B, D)
                     : timestepCondition(step, new float[] {t}); // (1, D)
             NDArray hidden = run(step, x, rope[0], rope[1], null, cond, null, cache, Store.NONE, true);
             NDArray x0 = predictClean(hidden, template.kind(), src, values, t).reshape(s); // (B, T, P)
@@ -272,7 +272,7 @@ public final class BlockCausalDiT {
                     pick[i * u + b.pooledIndex[i] - 1] = 1f;
                 }
             }
-            NDArray pooled = pooledInstructions(m, b.pooledTexts.subList(1, u + 1)); // (U, D)
+            NDArray pooled = projectWords(meanWords(m, b.pooledTexts.subList(1, u + 1)), "text_pool"); // (U, D)
             x = x.add(m.create(pick, new Shape(n, u)).matMul(pooled));
         }
         return x.reshape(b.batch, b.length, c.width());
@@ -288,19 +288,13 @@ public final class BlockCausalDiT {
         return rows(table, m.create(toLong(row))); // (N, D)
     }
 
-    /** Projected mean word embedding of each instruction (ModelConfig.pooledText): (U, D). */
-    private NDArray pooledInstructions(NDManager m, List<int[]> instructions) {
-        return Linear.linear(meanWords(m, instructions), w.get("text_pool.weight"), w.get("text_pool.bias"))
-                .singletonOrThrow();
-    }
-
     /**
-     * Each instruction's contribution to the noisy tokens' adaLN conditioning (ModelConfig.textModulation),
-     * added to the timestep embedding before its SiLU: (U, D).
+     * Mean word embeddings (U, D) through one of the instruction's projections: {@code text_pool}, added
+     * to the noisy tokens' input (ModelConfig.pooledText), or {@code text_mod}, added to their timestep
+     * embedding before the adaLN's SiLU (ModelConfig.textModulation).
      */
-    private NDArray textModulation(NDManager m, List<int[]> instructions) {
-        return Linear.linear(meanWords(m, instructions), w.get("text_mod.weight"), w.get("text_mod.bias"))
-                .singletonOrThrow();
+    private NDArray projectWords(NDArray words, String projection) {
+        return Linear.linear(words, w.get(projection + ".weight"), w.get(projection + ".bias")).singletonOrThrow();
     }
 
     /** Mean word embedding of each instruction (all {@code textLength} positions): (U, D). */

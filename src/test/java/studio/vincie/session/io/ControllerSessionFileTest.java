@@ -34,7 +34,7 @@ class ControllerSessionFileTest {
         Session before = controller.session();
         Path file = dir.resolve("run.vincie");
         SessionStore.save(before, file);
-        controller.markSaved();
+        controller.markSaved(controller.savePoint());
         Session loaded = SessionStore.load(file);
         controller.open(loaded);
 
