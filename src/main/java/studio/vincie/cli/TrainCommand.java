@@ -80,8 +80,9 @@ public final class TrainCommand implements Callable<Integer> {
     Float lowNoiseShare;
 
     @Option(names = "--loss-t-floor", paramLabel = "T",
-            description = "Weight the loss of a copy at noise level t by 1 / max(t, T)^2 (default 0.05; e.g. 0.5 "
-                    + "leaves more of the gradient to high noise, where what to draw is decided).")
+            description = "Weight the loss of a copy at noise level t by 1 / max(t, T)^2 (default 1: every level "
+                    + "alike, which lets the model learn the instruction's words; 0.05 is the velocity loss of runs "
+                    + "before 2026-11-28).")
     Float lossTFloor;
 
     @Option(names = "--ema-decay", description = "EMA decay of the exported weights.")

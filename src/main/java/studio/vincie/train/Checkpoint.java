@@ -40,8 +40,8 @@ public record Checkpoint(int step, long adamSteps, TrainOptions options, ModelCo
     /**
      * The model the run trains. A run resumes with the architecture it began with, even when the preset
      * has changed since. Checkpoints written before the config was stored ({@code config} null) are
-     * read as their preset without the parts their weights lack: the noisy skip and the text modulation
-     * are the only parts added to the presets since.
+     * read as their preset without the parts added to the presets since: the noisy skip and the text
+     * modulation when their weights lack them, and word pooling always (it has no weights and came later).
      */
     public ModelConfig model(int vocabSize) {
         if (config != null) {
@@ -50,7 +50,7 @@ public record Checkpoint(int step, long adamSteps, TrainOptions options, ModelCo
         ModelConfig preset = ModelConfig.preset(options.preset(), vocabSize);
         Map<String, float[]> weights = group("w.");
         return preset.withNoisySkip(weights.containsKey("image_out_skip.weight"))
-                .withTextModulation(weights.containsKey("text_mod.weight"));
+                .withTextModulation(weights.containsKey("text_mod.weight")).withWordPooling(false);
     }
 
     public static final String FILE = "checkpoint.bin";

@@ -55,7 +55,12 @@ final class DatasetCheck {
 
     /** Up to {@code count} sessions of {@code split}, in a seeded random order. */
     static List<String> chosen(Dataset data, String split, int count, long seed) {
-        List<String> ids = new ArrayList<>(data.ids(split));
+        return chosen(data.ids(split), count, seed);
+    }
+
+    /** Up to {@code count} of {@code all}, in a seeded random order. */
+    static List<String> chosen(List<String> all, int count, long seed) {
+        List<String> ids = new ArrayList<>(all);
         Collections.shuffle(ids, new Random(seed));
         return ids.subList(0, Math.min(count, ids.size()));
     }

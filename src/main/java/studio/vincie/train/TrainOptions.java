@@ -90,11 +90,19 @@ public record TrainOptions(String preset, int steps, int batch, float lr, int wa
         }
     }
 
+    /**
+     * The loss floor of new runs: 1, every noise level weighted alike (the plain clean-value error). The
+     * velocity loss's {@code 1 / t^2} (floor {@link studio.vincie.model.nn.BlockCausalDiT#T_MIN}) left
+     * almost no gradient to the high noise levels, the only ones where the instruction's words decide
+     * the output, and models trained with it never learnt to read them (docs/training.md).
+     */
+    public static final float DEFAULT_LOSS_T_FLOOR = 1f;
+
     /** Defaults for a preset: the values the shipped model was trained with, scaled down for tiny. */
     public static TrainOptions defaults(String preset) {
         boolean tiny = preset.equals("tiny");
         return new TrainOptions(preset, tiny ? 60 : 1500, tiny ? 4 : 4, tiny ? 3e-3f : 5e-4f, tiny ? 5 : 50, 0.1f,
-                0.01f, 1.0f, tiny ? 0.9f : 0.999f, 1L, tiny ? 0 : 8, 1.0f, 0f, 0f, studio.vincie.model.nn.BlockCausalDiT.T_MIN, 512, tiny ? 0 : 100, tiny ? 4 : 16,
+                0.01f, 1.0f, tiny ? 0.9f : 0.999f, 1L, tiny ? 0 : 8, 1.0f, 0f, 0f, DEFAULT_LOSS_T_FLOOR, 512, tiny ? 0 : 100, tiny ? 4 : 16,
                 5.0, 0, 0, 4, !tiny);
     }
 

@@ -22,7 +22,7 @@ final class TinyRuns {
 
     static TrainOptions options(int steps, float lr) {
         TrainOptions d = TrainOptions.defaults("tiny");
-        return new TrainOptions("tiny", steps, 2, lr, 3, 0.1f, 0.01f, 1.0f, 0.9f, 3L, 0, 1.0f, 0f, 0f, 0.05f, 128, 0, 0, 5.0, 0,
+        return new TrainOptions("tiny", steps, 2, lr, 3, 0.1f, 0.01f, 1.0f, 0.9f, 3L, 0, 1.0f, 0f, 0f, d.lossTFloor(), 128, 0, 0, 5.0, 0,
                 0, d.queueSize(), false);
     }
 

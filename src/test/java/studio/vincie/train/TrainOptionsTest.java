@@ -45,6 +45,13 @@ class TrainOptionsTest {
                 o.minutes(), o.stopAtStep(), o.queueSize(), o.progressBar());
     }
 
+    private static TrainOptions withLossFloor(TrainOptions o, float floor) {
+        return new TrainOptions(o.preset(), o.steps(), o.batch(), o.lr(), o.warmupSteps(), o.minLrRatio(),
+                o.weightDecay(), o.clipNorm(), o.emaDecay(), o.seed(), o.maxTargets(), o.maskWeight(), o.editBoost(),
+                o.lowNoiseShare(), floor, o.maxVocab(), o.valEvery(), o.valSessions(), o.checkpointMinutes(),
+                o.minutes(), o.stopAtStep(), o.queueSize(), o.progressBar());
+    }
+
     @Test
     void aCheckpointWrittenBeforeTheOptionsExistedReadsAsBeforeAndResumes() {
         TrainOptions now = TrainOptions.defaults("base");
@@ -54,6 +61,8 @@ class TrainOptionsTest {
         TrainOptions old = JsonUtils.GSON.fromJson(json, TrainOptions.class);
         assertThat(old.lowNoiseShare()).isZero();
         assertThat(old.lossTFloor()).isEqualTo(0.05f);
-        assertThat(now.sameRun(old)).isNull();
+        // new runs weight every noise level alike, so resuming an old run needs its floor given again
+        assertThat(now.sameRun(old)).contains("lossTFloor=0.05");
+        assertThat(withLossFloor(now, 0.05f).sameRun(old)).isNull();
     }
 }

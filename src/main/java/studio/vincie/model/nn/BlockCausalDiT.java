@@ -88,7 +88,7 @@ public final class BlockCausalDiT {
             pairText[e.getValue()] = e.getKey() % b.pooledTexts.size();
         }
         NDArray text = m.zeros(new Shape(1, c.width())) // "none" (clean tokens), then one row per instruction
-                .concat(projectWords(meanWords(m, b.pooledTexts.subList(1, b.pooledTexts.size())), "text_mod"), 0); // (U + 1, D)
+                .concat(projectWords(pooledWords(m, b.pooledTexts.subList(1, b.pooledTexts.size())), "text_mod"), 0); // (U + 1, D)
         NDArray cond = silu(rows(timestepEmbedding(m, b.tTable), m.create(pairT))
                 .add(rows(text, m.create(pairText)))); // (pairs, D)
         NDArray onehot = pairs.size() > 1 ? oneHot(m, pairOf, pairs.size()) : null; // (B*T, pairs)
@@ -147,7 +147,7 @@ public final class BlockCausalDiT {
                 if (instructions.length != s.get(0)) {
                     throw new IllegalArgumentException(instructions.length + " instructions for " + s.get(0) + " rows");
                 }
-                words = meanWords(step, java.util.Arrays.asList(instructions));
+                words = pooledWords(step, java.util.Arrays.asList(instructions));
                 x = x.add(projectWords(words, "text_pool").reshape(s.get(0), 1, c.width())); // (B, T, D)
             }
             NDArray[] rope = Rope.tables(step, pos.seg, pos.row, pos.col, 1, pos.length, c.headSize(), c.ropeBase());
@@ -272,7 +272,7 @@ public final class BlockCausalDiT {
                     pick[i * u + b.pooledIndex[i] - 1] = 1f;
                 }
             }
-            NDArray pooled = projectWords(meanWords(m, b.pooledTexts.subList(1, u + 1)), "text_pool"); // (U, D)
+            NDArray pooled = projectWords(pooledWords(m, b.pooledTexts.subList(1, u + 1)), "text_pool"); // (U, D)
             x = x.add(m.create(pick, new Shape(n, u)).matMul(pooled));
         }
         return x.reshape(b.batch, b.length, c.width());
@@ -297,8 +297,11 @@ public final class BlockCausalDiT {
         return Linear.linear(words, w.get(projection + ".weight"), w.get(projection + ".bias")).singletonOrThrow();
     }
 
-    /** Mean word embedding of each instruction (all {@code textLength} positions): (U, D). */
-    private NDArray meanWords(NDManager m, List<int[]> instructions) {
+    /**
+     * The pooled instruction of each, (U, D): under {@code wordPooling} the mean embedding of its words
+     * (padding left out), layer-normalised; otherwise the plain mean over all {@code textLength} positions.
+     */
+    public NDArray pooledWords(NDManager m, List<int[]> instructions) {
         int l = c.textLength();
         long[] ids = new long[instructions.size() * l];
         for (int i = 0; i < instructions.size(); i++) {
@@ -306,8 +309,23 @@ public final class BlockCausalDiT {
                 ids[i * l + j] = instructions.get(i)[j];
             }
         }
-        return rows(w.get("text_embed.weight"), m.create(ids)) // (U*L, D)
-                .reshape(instructions.size(), l, c.width()).mean(new int[] {1}); // (U, D)
+        NDArray e = rows(w.get("text_embed.weight"), m.create(ids)) // (U*L, D)
+                .reshape(instructions.size(), l, c.width());
+        if (!c.wordPooling()) {
+            return e.mean(new int[] {1}); // (U, D)
+        }
+        float[] keep = new float[ids.length];
+        float[] count = new float[instructions.size()];
+        for (int i = 0; i < ids.length; i++) {
+            keep[i] = ids[i] == 0 ? 0f : 1f;
+            count[i / l] += keep[i];
+        }
+        for (int i = 0; i < count.length; i++) {
+            count[i] = 1f / Math.max(1f, count[i]);
+        }
+        NDArray mean = e.mul(m.create(keep, new Shape(instructions.size(), l, 1))).sum(new int[] {1})
+                .mul(m.create(count, new Shape(instructions.size(), 1))); // (U, D)
+        return LayerNorm.layerNorm(mean, new Shape(c.width()), ones, zeros, 1e-6f).singletonOrThrow();
     }
 
     private static NDArray indicator(NDManager m, TokenBatch b, java.util.function.IntPredicate role) {
