@@ -2,7 +2,6 @@ package studio.vincie.train;
 
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,10 +30,7 @@ public final class ColourCheck {
     }
 
     public static Figures check(DitEditModel model, Dataset data, String split, int scenes, long seed) {
-        Map<String, List<String>> byScene = new LinkedHashMap<>();
-        for (String id : data.ids(split)) {
-            byScene.computeIfAbsent(id.substring(0, id.lastIndexOf('_')), k -> new ArrayList<>()).add(id);
-        }
+        Map<String, List<String>> byScene = WordLossCheck.scenes(data, split);
         int n = 0;
         int right = 0;
         double toTruth = 0;
@@ -107,9 +103,13 @@ public final class ColourCheck {
         DatasetCheck.main(args, "usage: ColourCheck MODEL_FOLDER RECOLOR_CONTRAST_DATASET SCENES SEED", (model, a) -> {
             for (String split : List.of("train", "test")) {
                 Figures f = check(model, a.data(), split, a.sessions(), a.seed());
+                if (f.sessions() == 0) {
+                    System.out.println(split + ": no scenes");
+                    continue;
+                }
                 System.out.printf(Locale.ROOT, "%s: %d scenes, %d edits: colour accuracy %.3f (chance %.3f); "
                         + "region mean %.1f from the truth, %.1f from the source (RGB units)%n", split, f.scenes(),
-                        f.sessions(), f.accuracy(), f.sessions() == 0 ? 0 : f.scenes() / (double) f.sessions(),
+                        f.sessions(), f.accuracy(), f.scenes() / (double) f.sessions(),
                         f.toTruth(), f.toSource());
             }
         });

@@ -48,7 +48,7 @@ final class DatasetCheck {
             try (DitEditModel model = DitEditModel.load(parsed.model())) {
                 body.run(model, parsed);
             }
-        } catch (DatasetFormatException | ModelLoadException e) {
+        } catch (DatasetFormatException | ModelLoadException | IllegalArgumentException e) {
             fail(e.getMessage());
         }
     }

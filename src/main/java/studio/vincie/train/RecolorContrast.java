@@ -37,8 +37,9 @@ public final class RecolorContrast {
 
     /** Writes the sessions of {@code scenes} scenes; returns the session count per split (train, val, test). */
     public static int[] write(Path out, int scenes, int size, long seed, double heldOut) {
-        if (scenes < 1) {
-            throw new IllegalArgumentException("need at least one scene, had " + scenes);
+        if (scenes < 1 || !(heldOut >= 0 && heldOut <= 0.5)) {
+            throw new IllegalArgumentException("need at least one scene and a held-out share in [0, 0.5], had "
+                    + scenes + " and " + heldOut);
         }
         int[] counts = new int[3];
         SplittableRandom rnd = new SplittableRandom(seed);
@@ -101,8 +102,15 @@ public final class RecolorContrast {
             System.exit(2);
         }
         long t0 = System.nanoTime();
-        int[] c = write(Path.of(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2]),
-                Long.parseLong(args[3]), 0.1);
+        int[] c;
+        try {
+            c = write(Path.of(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2]), Long.parseLong(args[3]),
+                    0.1);
+        } catch (IllegalArgumentException e) { // NumberFormatException included
+            System.err.println("RecolorContrast: " + e.getMessage() + "\nusage: RecolorContrast OUT SCENES SIZE SEED");
+            System.exit(2);
+            return;
+        }
         System.out.printf("Wrote %d train, %d val, %d test sessions to %s in %.1f s%n", c[0], c[1], c[2], args[0],
                 (System.nanoTime() - t0) / 1e9);
     }

@@ -98,7 +98,10 @@ public record TrainOptions(String preset, int steps, int batch, float lr, int wa
      */
     public static final float DEFAULT_LOSS_T_FLOOR = 1f;
 
-    /** Defaults for a preset: the values the shipped model was trained with, scaled down for tiny. */
+    /**
+     * Defaults for a preset: the values the shipped model was trained with, scaled down for tiny, except
+     * the loss floor ({@link #DEFAULT_LOSS_T_FLOOR}; the shipped model had 0.05).
+     */
     public static TrainOptions defaults(String preset) {
         boolean tiny = preset.equals("tiny");
         return new TrainOptions(preset, tiny ? 60 : 1500, tiny ? 4 : 4, tiny ? 3e-3f : 5e-4f, tiny ? 5 : 50, 0.1f,

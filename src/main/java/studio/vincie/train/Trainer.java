@@ -135,6 +135,10 @@ public final class Trainer {
         Tokenizer tokenizer = initFrom != null ? initTokenizer() : tokenizer(checkpoint != null);
         ModelConfig config = checkpoint != null ? checkpoint.model(tokenizer.vocabSize())
                 : ModelConfig.preset(options.preset(), tokenizer.vocabSize());
+        if (initFrom != null && Files.exists(initFrom.resolve(ModelFolder.CONFIG))) {
+            // word pooling has no weights of its own: keep the folder's, so the run starts as that model
+            config = config.withWordPooling(ModelFolder.readConfig(initFrom).wordPooling());
+        }
         Path codecDir = codecDir(checkpoint != null, config);
         if (codecDir != null) {
             config = config.withLatentChannels(CodecFolder.readSpec(codecDir).latentChannels());
@@ -327,7 +331,9 @@ public final class Trainer {
      * Starts the next fresh run from a trained model folder's weights (warm start): every tensor the
      * folder has is copied in, tensors it lacks keep their fresh initialisation (a newer architecture's
      * additions, zero-initialised so the network starts as the folder's model), and the folder's
-     * tokenizer is used so word ids keep their meaning. Optimizer state and step count start fresh.
+     * tokenizer is used so word ids keep their meaning. The folder's {@code wordPooling} is kept too (it
+     * has no weights; switching it would change what the trained projections see). Optimizer state and
+     * step count start fresh.
      */
     public Trainer initFrom(Path modelFolder) {
         this.initFrom = modelFolder;

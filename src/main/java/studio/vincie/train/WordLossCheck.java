@@ -24,8 +24,8 @@ import studio.vincie.model.text.Tokenizer;
 /**
  * Does the model's prediction depend on the instruction's words? On a {@link RecolorContrast} dataset,
  * the clean-value error (mean squared, patch values in [-1, 1]) of turn 1's image predicted in one shot
- * from noise level t, with the session's own instruction and with the instruction of each other colour
- * of the same scene. Only the words differ, so a model that reads them has a lower error with its own
+ * from noise level t, with the session's own instruction and with the instructions of two other colours
+ * of the same scene (the next ones in the scene's order). Only the words differ, so a model that reads them has a lower error with its own
  * instruction at high t, where the noisy image no longer shows the colour; a model that ignores them has
  * the same error both ways. Runs the training path ({@link FlowObjective}), no sampler.
  *
@@ -34,7 +34,10 @@ import studio.vincie.model.text.Tokenizer;
 public final class WordLossCheck {
 
     /** The noise levels reported by {@link #main}. */
-    public static final float[] LEVELS = {1.0f, 0.95f, 0.9f, 0.7f, 0.3f};
+    public static final float[] LEVELS = {1.0f, 0.9f, 0.7f};
+
+    /** Other colours' instructions tried per session (the next ones of its scene). */
+    static final int OTHERS = 2;
 
     private WordLossCheck() {
     }
@@ -43,11 +46,27 @@ public final class WordLossCheck {
     public record Figures(float t, double own, double other) {
     }
 
-    /** Sessions of the split grouped by scene (ids {@code scene_colour}), in manifest order. */
+    /**
+     * Sessions of the split grouped by scene (ids {@code scene_colour}), in manifest order.
+     *
+     * @throws IllegalArgumentException when an id is not of that form or a scene has one session (not a
+     *                                  {@link RecolorContrast} dataset)
+     */
     static Map<String, List<String>> scenes(Dataset data, String split) {
         Map<String, List<String>> byScene = new LinkedHashMap<>();
         for (String id : data.ids(split)) {
-            byScene.computeIfAbsent(id.substring(0, id.lastIndexOf('_')), k -> new ArrayList<>()).add(id);
+            int cut = id.lastIndexOf('_');
+            if (cut < 1) {
+                throw new IllegalArgumentException("session '" + id + "' of " + data.dir() + " is not named "
+                        + "scene_colour; give a dataset made by RecolorContrast");
+            }
+            byScene.computeIfAbsent(id.substring(0, cut), k -> new ArrayList<>()).add(id);
+        }
+        for (Map.Entry<String, List<String>> e : byScene.entrySet()) {
+            if (e.getValue().size() < 2) {
+                throw new IllegalArgumentException("scene '" + e.getKey() + "' of " + data.dir() + " has one session; "
+                        + "a scene needs several colours: give a dataset made by RecolorContrast");
+            }
         }
         return byScene;
     }
@@ -62,7 +81,8 @@ public final class WordLossCheck {
             for (List<TrainingSession> set : scenes) {
                 for (int i = 0; i < set.size(); i++) {
                     TrainingSession s = set.get(i);
-                    for (int j = 0; j < set.size(); j++) {
+                    for (int k = 0; k <= Math.min(OTHERS, set.size() - 1); k++) {
+                        int j = (i + k) % set.size(); // the own instruction, then the next colours of the scene
                         SessionExample ex = SessionExample.encode(s.images(), set.get(j).instructions(),
                                 s.currentMasks(), s.nextMasks(), codec, tokenizer);
                         double e = error(m, model, ex, t, new Random(seed + 1000L * i)); // same noise for every j
@@ -106,11 +126,19 @@ public final class WordLossCheck {
     public static void main(String[] args) {
         String usage = "usage: WordLossCheck MODEL_FOLDER RECOLOR_CONTRAST_DATASET SCENES SEED";
         DatasetCheck.main(args, usage, (loaded, a) -> {
+            if (loaded.config().learnedCodec()) {
+                throw new IllegalArgumentException(a.model() + " works on a learned codec's latents; WordLossCheck "
+                        + "measures pixel-patch models only");
+            }
             try (NDManager m = NDManager.newBaseManager();
                  ModelFolder.Loaded l = ModelFolder.load(a.model(), m)) {
                 BlockCausalDiT model = new BlockCausalDiT(l.weights());
                 for (String split : List.of("train", "test")) {
                     Map<String, List<String>> byScene = scenes(a.data(), split);
+                    if (byScene.isEmpty()) {
+                        System.out.println(split + ": no scenes");
+                        continue;
+                    }
                     List<List<TrainingSession>> sets = new ArrayList<>();
                     for (String scene : DatasetCheck.chosen(new ArrayList<>(byScene.keySet()), a.sessions(), a.seed())) {
                         sets.add(byScene.get(scene).stream().map(a.data()::load).toList());

@@ -72,6 +72,15 @@ class WordPoolingTest {
             double plainMoved = distance(plain.toFloatArray(), 0, d) / Math.sqrt(d);
             assertThat(moved).isGreaterThan(0.3);
             assertThat(plainMoved).isLessThan(0.01);
+            // padding in between counts for nothing; all padding (the null instruction is a word) gives zeros
+            int[] gap = new int[l];
+            gap[0] = 5;
+            gap[3] = 9;
+            float[] spaced = new BlockCausalDiT(w).pooledWords(m, List.of(gap)).toFloatArray();
+            for (int i = 0; i < d; i++) {
+                assertThat(spaced[i]).isCloseTo(pooled[i], org.assertj.core.data.Offset.offset(1e-4f));
+            }
+            assertThat(new BlockCausalDiT(w).pooledWords(m, List.of(new int[l])).toFloatArray()).containsOnly(0f);
         }
     }
 

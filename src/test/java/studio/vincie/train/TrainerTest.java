@@ -129,6 +129,12 @@ class TrainerTest {
         for (float v : b.get("text_pool.weight").data()) {
             assertThat(Math.abs(v)).isLessThan(1e-5f); // zero-initialised, so b starts as the older model
         }
+        // a folder from before word pooling keeps the plain mean (it has no weights that could say so)
+        assertThat(Files.readString(tmp.resolve("b").resolve("model").resolve(ModelFolder.CONFIG))).contains("wordPooling");
+        Files.writeString(older.resolve(ModelFolder.CONFIG),
+                Files.readString(a.resolve(ModelFolder.CONFIG)).replaceAll(",\\s*\"wordPooling\"\\s*:\\s*true", ""));
+        new Trainer(data, TinyRuns.options(1, 1e-9f), tmp.resolve("d")).initFrom(older).run(false);
+        assertThat(Files.readString(tmp.resolve("d").resolve("model").resolve(ModelFolder.CONFIG))).doesNotContain("wordPooling");
 
         tensors.put("image_in.bias", new SafeTensors.HostTensor(new long[] {3}, new float[3]));
         SafeTensors.write(older.resolve(ModelFolder.WEIGHTS), tensors, Map.of());

@@ -289,7 +289,7 @@ public final class BlockCausalDiT {
     }
 
     /**
-     * Mean word embeddings (U, D) through one of the instruction's projections: {@code text_pool}, added
+     * Pooled instructions ({@link #pooledWords}, (U, D)) through one of the instruction's projections: {@code text_pool}, added
      * to the noisy tokens' input (ModelConfig.pooledText), or {@code text_mod}, added to their timestep
      * embedding before the adaLN's SiLU (ModelConfig.textModulation).
      */

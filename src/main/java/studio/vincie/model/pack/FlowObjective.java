@@ -49,10 +49,11 @@ public final class FlowObjective {
     /**
      * As {@link #losses(NDManager, BlockCausalDiT, PackedBatch, float, float)}, with the velocity error
      * computed as {@code (x_t - x0_hat) / max(t, tFloor)}: the clean-value error of a copy at timestep t
-     * is weighted {@code 1 / max(t, tFloor)^2}. The default floor, {@link BlockCausalDiT#T_MIN} (0.05),
-     * weights a copy near t = 0 up to 400 times one at t = 1, so the rare low-noise copies dominate
-     * the gradient of the steps they are in; a higher floor (e.g. 0.5: at most 4 times) leaves more of
-     * it to the high noise levels, where what to draw is decided.
+     * is weighted {@code 1 / max(t, tFloor)^2}. The shorter overloads use {@link BlockCausalDiT#T_MIN}
+     * (0.05, the velocity loss; the validation loss), which weights a copy near t = 0 up to 400 times
+     * one at t = 1, so the rare low-noise copies dominate the gradient of the steps they are in; training
+     * now defaults to 1 (every level alike), which leaves the high noise levels, where what to draw and
+     * which colour the instruction names are decided, their share (docs/training.md).
      */
     public static FlowLosses losses(NDManager m, BlockCausalDiT model, PackedBatch batch, float maskWeight,
                                     float editBoost, float tFloor) {
