@@ -19,6 +19,7 @@ import studio.vincie.model.nn.TokenBatch;
 import studio.vincie.model.pack.FlowObjective;
 import studio.vincie.model.pack.PackedBatch;
 import studio.vincie.model.pack.SessionExample;
+import studio.vincie.model.pack.SessionPacker;
 import studio.vincie.model.text.Tokenizer;
 
 /**
@@ -79,13 +80,16 @@ public final class WordLossCheck {
         int others = 0;
         try (NDManager m = model.weights().manager().newSubManager()) {
             for (List<TrainingSession> set : scenes) {
+                List<SessionExample> encoded = new ArrayList<>(); // each session encoded once
+                for (TrainingSession s : set) {
+                    encoded.add(SessionExample.encode(s.images(), s.instructions(), s.currentMasks(), s.nextMasks(),
+                            codec, tokenizer));
+                }
                 for (int i = 0; i < set.size(); i++) {
-                    TrainingSession s = set.get(i);
                     for (int k = 0; k <= Math.min(OTHERS, set.size() - 1); k++) {
                         int j = (i + k) % set.size(); // the own instruction, then the next colours of the scene
-                        SessionExample ex = SessionExample.encode(s.images(), set.get(j).instructions(),
-                                s.currentMasks(), s.nextMasks(), codec, tokenizer);
-                        double e = error(m, model, ex, t, new Random(seed + 1000L * i)); // same noise for every j
+                        double e = error(m, model, encoded.get(i), encoded.get(j).instructions().get(0), t,
+                                new Random(seed + 1000L * i)); // same noise for every j
                         if (i == j) {
                             own += e;
                             owns++;
@@ -100,23 +104,17 @@ public final class WordLossCheck {
         return new Figures(t, own / Math.max(1, owns), other / Math.max(1, others));
     }
 
-    /** Clean-value error of turn 1 predicted from level t, given image 0 and the instruction. */
-    private static double error(NDManager m, BlockCausalDiT model, SessionExample ex, float t, Random rng) {
+    /** Clean-value error of turn 1 predicted from level t, given image 0 and {@code instruction}. */
+    private static double error(NDManager m, BlockCausalDiT model, SessionExample ex, Segment instruction, float t,
+                                Random rng) {
         TokenBatch.Builder b = new TokenBatch.Builder(model.config()).newRow();
-        List<Segment> clean = List.of(ex.images().get(0), ex.instructions().get(0));
+        List<Segment> clean = List.of(ex.images().get(0), instruction);
         clean.forEach(b::addClean);
-        float[] x0 = ex.images().get(1).values();
-        float[] xt = new float[x0.length];
-        float[] v = new float[x0.length];
-        for (int q = 0; q < x0.length; q++) {
-            float eps = (float) rng.nextGaussian();
-            xt[q] = (1 - t) * x0[q] + t * eps;
-            v[q] = eps - x0[q];
-        }
-        Segment noisy = ex.images().get(1).withValues(xt);
+        SessionPacker.Noised n = SessionPacker.noise(ex.images().get(1).values(), t, rng);
+        Segment noisy = ex.images().get(1).withValues(n.xt());
         int start = b.addNoisy(noisy, t, 1);
         PackedBatch batch = new PackedBatch(b.build(), List.of(clean),
-                List.of(new PackedBatch.NoisyCopy(0, start, noisy, t, v, PackedBatch.Task.NIP)));
+                List.of(new PackedBatch.NoisyCopy(0, start, noisy, t, n.v(), PackedBatch.Task.NIP)));
         try (NDManager step = m.newSubManager()) {
             // a loss floor of 1 weights every level alike: the plain clean-value error
             return FlowObjective.losses(step, model, batch, 1f, 0f, 1f).nip().getFloat();

@@ -47,21 +47,14 @@ public final class SessionPacker {
             int copyId = 1;
             for (Target target : targets(s, rng)) {
                 float t = trainingTime(rng, config.scheduleShift(), options.lowNoiseShare());
-                float[] x0 = target.segment.values();
-                float[] xt = new float[x0.length];
-                float[] v = new float[x0.length];
-                for (int i = 0; i < x0.length; i++) {
-                    float eps = (float) rng.nextGaussian();
-                    xt[i] = (1 - t) * x0[i] + t * eps;
-                    v[i] = eps - x0[i];
-                }
-                Segment noisy = target.segment.withValues(xt);
+                Noised n = noise(target.segment.values(), t, rng);
+                Segment noisy = target.segment.withValues(n.xt());
                 int start = builder.addNoisy(noisy, t, copyId++);
                 if (start != position) {
                     throw new IllegalStateException("packing positions out of step");
                 }
                 position += noisy.tokenCount(config);
-                copies.add(new PackedBatch.NoisyCopy(row, start, noisy, t, v, target.task));
+                copies.add(new PackedBatch.NoisyCopy(row, start, noisy, t, n.v(), target.task));
             }
         }
         return new PackedBatch(builder.build(), cleanRows, copies);
@@ -90,6 +83,22 @@ public final class SessionPacker {
     }
 
     private record Target(Segment segment, PackedBatch.Task task) {
+    }
+
+    /** A noisy copy's values {@code x_t = (1-t) x0 + t eps} and its velocity target {@code v = eps - x0}. */
+    public record Noised(float[] xt, float[] v) {
+    }
+
+    /** Noises {@code x0} at level t with one Gaussian draw of {@code rng} per value, in order. */
+    public static Noised noise(float[] x0, float t, Random rng) {
+        float[] xt = new float[x0.length];
+        float[] v = new float[x0.length];
+        for (int i = 0; i < x0.length; i++) {
+            float eps = (float) rng.nextGaussian();
+            xt[i] = (1 - t) * x0[i] + t * eps;
+            v[i] = eps - x0[i];
+        }
+        return new Noised(xt, v);
     }
 
     private List<Target> targets(SessionExample s, Random rng) {
