@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import studio.vincie.bench.ImageMetrics;
 import studio.vincie.data.dataset.Dataset;
 import studio.vincie.data.dataset.TrainingSession;
 import studio.vincie.model.DitEditModel;
@@ -68,28 +69,23 @@ public final class ColourCheck {
         return new Figures(used, n, right / (double) d, toTruth / d, toSource / d);
     }
 
-    /** Mean RGB (0-255) of {@code image} where {@code mask} is set (non-black). */
+    /** Mean RGB (0-255) of {@code image} where {@code mask} (the same size) is set ({@link ImageMetrics#binary}). */
     static double[] meanIn(BufferedImage image, BufferedImage mask) {
+        boolean[] in = ImageMetrics.binary(mask);
+        int w = image.getWidth();
         double[] sum = new double[3];
         int count = 0;
-        double sx = mask.getWidth() / (double) image.getWidth();
-        double sy = mask.getHeight() / (double) image.getHeight();
-        for (int y = 0; y < image.getHeight(); y++) {
-            for (int x = 0; x < image.getWidth(); x++) {
-                if ((mask.getRGB((int) (x * sx), (int) (y * sy)) & 0xFF) < 128) {
-                    continue;
-                }
-                int p = image.getRGB(x, y);
+        for (int i = 0; i < in.length; i++) {
+            if (in[i]) {
+                int p = image.getRGB(i % w, i / w);
                 sum[0] += (p >> 16) & 0xFF;
                 sum[1] += (p >> 8) & 0xFF;
                 sum[2] += p & 0xFF;
                 count++;
             }
         }
-        if (count == 0) {
-            return sum;
-        }
-        return new double[] {sum[0] / count, sum[1] / count, sum[2] / count};
+        int d = Math.max(1, count);
+        return new double[] {sum[0] / d, sum[1] / d, sum[2] / d};
     }
 
     private static double distance(double[] a, double[] b) {

@@ -72,23 +72,28 @@ public final class WordLossCheck {
         return byScene;
     }
 
-    public static Figures check(BlockCausalDiT model, ImageCodec codec, Tokenizer tokenizer, List<List<TrainingSession>> scenes,
-                                float t, long seed) {
+    /** Each scene's sessions encoded once, for {@link #check} at every level. */
+    public static List<List<SessionExample>> encode(List<List<TrainingSession>> scenes, ImageCodec codec,
+                                                    Tokenizer tokenizer) {
+        List<List<SessionExample>> out = new ArrayList<>();
+        for (List<TrainingSession> set : scenes) {
+            out.add(set.stream().map(s -> SessionExample.encode(s.images(), s.instructions(), s.currentMasks(),
+                    s.nextMasks(), codec, tokenizer)).toList());
+        }
+        return out;
+    }
+
+    public static Figures check(BlockCausalDiT model, List<List<SessionExample>> scenes, float t, long seed) {
         double own = 0;
         double other = 0;
         int owns = 0;
         int others = 0;
         try (NDManager m = model.weights().manager().newSubManager()) {
-            for (List<TrainingSession> set : scenes) {
-                List<SessionExample> encoded = new ArrayList<>(); // each session encoded once
-                for (TrainingSession s : set) {
-                    encoded.add(SessionExample.encode(s.images(), s.instructions(), s.currentMasks(), s.nextMasks(),
-                            codec, tokenizer));
-                }
+            for (List<SessionExample> set : scenes) {
                 for (int i = 0; i < set.size(); i++) {
                     for (int k = 0; k <= Math.min(OTHERS, set.size() - 1); k++) {
                         int j = (i + k) % set.size(); // the own instruction, then the next colours of the scene
-                        double e = error(m, model, encoded.get(i), encoded.get(j).instructions().get(0), t,
+                        double e = error(m, model, set.get(i), set.get(j).instructions().get(0), t,
                                 new Random(seed + 1000L * i)); // same noise for every j
                         if (i == j) {
                             own += e;
@@ -141,8 +146,9 @@ public final class WordLossCheck {
                     for (String scene : DatasetCheck.chosen(new ArrayList<>(byScene.keySet()), a.sessions(), a.seed())) {
                         sets.add(byScene.get(scene).stream().map(a.data()::load).toList());
                     }
+                    List<List<SessionExample>> encoded = encode(sets, PatchCodec.of(l.config()), l.tokenizer());
                     for (float t : LEVELS) {
-                        Figures f = check(model, PatchCodec.of(l.config()), l.tokenizer(), sets, t, a.seed());
+                        Figures f = check(model, encoded, t, a.seed());
                         System.out.printf(Locale.ROOT, "%s, %d scenes, t = %.2f: clean-value error with the own "
                                 + "instruction %.5f, with another colour's %.5f%n", split, sets.size(), t, f.own(), f.other());
                     }

@@ -42,8 +42,8 @@ class InstructionReadingTest {
 
         try (NDManager m = NDManager.newBaseManager();
              ModelFolder.Loaded l = ModelFolder.load(tmp.resolve("run").resolve(Trainer.MODEL_DIR), m)) {
-            WordLossCheck.Figures f = WordLossCheck.check(new BlockCausalDiT(l.weights()), PatchCodec.of(l.config()),
-                    l.tokenizer(), List.of(scene), 1f, 1);
+            WordLossCheck.Figures f = WordLossCheck.check(new BlockCausalDiT(l.weights()),
+                    WordLossCheck.encode(List.of(scene), PatchCodec.of(l.config()), l.tokenizer()), 1f, 1);
             // a model that ignores the words scores the same both ways (ratio 1.00, as this one did after 150
             // steps with the loss weighting of runs before 2026-11-28); measured 0.58 here
             assertThat(f.own()).as("error with the own instruction vs another colour's (%.5f)", f.other())

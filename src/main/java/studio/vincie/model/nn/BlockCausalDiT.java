@@ -317,7 +317,7 @@ public final class BlockCausalDiT {
         float[] keep = new float[ids.length];
         float[] count = new float[instructions.size()];
         for (int i = 0; i < ids.length; i++) {
-            keep[i] = ids[i] == 0 ? 0f : 1f; // 0 = Tokenizer.PAD
+            keep[i] = ids[i] == studio.vincie.model.text.Tokenizer.PAD ? 0f : 1f;
             count[i / l] += keep[i];
         }
         for (int i = 0; i < count.length; i++) {
