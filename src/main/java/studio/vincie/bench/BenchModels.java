@@ -14,7 +14,7 @@ import studio.vincie.model.EditModel;
 
 /**
  * Turns the {@code --model} argument into an {@link EditModel}: {@code oracle}, {@code identity},
- * {@code oracle-blur:SIGMA} (judge calibration), {@code oracle-codec:DIR} (a learned codec's ceiling), or a model folder opened by the first
+ * {@code oracle-blur:SIGMA} and {@code oracle-noise:AMOUNT} (judge calibration), {@code oracle-codec:DIR} (a learned codec's ceiling), or a model folder opened by the first
  * {@link EditModelLoader} that accepts it.
  */
 public final class BenchModels {
@@ -57,6 +57,15 @@ public final class BenchModels {
                         + sigma + "'");
             }
         }
+        if (spec.startsWith("oracle-noise:")) {
+            String amount = spec.substring("oracle-noise:".length());
+            try {
+                return new NoisyOracleModel(Integer.parseInt(amount));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("oracle-noise needs a whole noise amount of 255, e.g. oracle-noise:8; got '"
+                        + amount + "'");
+            }
+        }
         if (spec.startsWith("oracle-codec:")) {
             Path dir = Path.of(spec.substring("oracle-codec:".length()));
             if (!Files.isDirectory(dir)) {
@@ -67,7 +76,7 @@ public final class BenchModels {
         }
         Path folder = Path.of(spec);
         if (!Files.isDirectory(folder)) {
-            throw new IllegalArgumentException("--model must be 'oracle', 'identity', 'oracle-blur:SIGMA', 'oracle-codec:DIR' or a model folder; "
+            throw new IllegalArgumentException("--model must be 'oracle', 'identity', 'oracle-blur:SIGMA', 'oracle-noise:AMOUNT', 'oracle-codec:DIR' or a model folder; "
                     + folder.toAbsolutePath() + " is not a directory");
         }
         if (!Files.isRegularFile(folder.resolve("config.json"))) {

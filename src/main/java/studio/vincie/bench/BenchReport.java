@@ -17,6 +17,8 @@ import java.util.TreeMap;
  * @param editRecall      per turn: mean share of the pixels the edit changes that moved towards the
  *                        ground truth ({@link TurnVerdict#changeRecall()}), partial credit below success
  * @param perCategory     edit category to its statistics
+ * @param highFrequencyExcess per turn: mean of the output's high-frequency energy minus the ground
+ *                        truth's ({@link ImageMetrics#highFrequency}, 0..255; above 0 = noisier)
  * @param currentMaskIou  per turn mean IoU of the predicted current-region mask, or null entries
  * @param nextMaskIou     per turn mean IoU of the predicted next-region mask, or null entries
  * @param modelSecondsPerTurn mean time of one model call
@@ -24,6 +26,7 @@ import java.util.TreeMap;
 public record BenchReport(String model, String masks, long seed, int sessions, int turns, int imageSize,
                           List<Double> successAt, List<Double> followRate, List<Double> consistentRate, List<Double> editRecall,
                           Map<String, CategoryStats> perCategory, List<Double> l1, List<Double> psnr,
+                          List<Double> highFrequencyExcess,
                           List<Double> currentMaskIou, List<Double> nextMaskIou,
                           double modelSecondsPerTurn, double wallSeconds) {
 
@@ -82,6 +85,7 @@ public record BenchReport(String model, String masks, long seed, int sessions, i
                 perCategory,
                 perTurnMean(outcomes, turns, TurnOutcome::l1),
                 perTurnMean(outcomes, turns, TurnOutcome::psnr),
+                perTurnMean(outcomes, turns, TurnOutcome::highFrequencyExcess),
                 perTurnMean(outcomes, turns, TurnOutcome::currentMaskIou),
                 perTurnMean(outcomes, turns, TurnOutcome::nextMaskIou),
                 outcomes.stream().mapToDouble(TurnOutcome::modelSeconds).average().orElse(0),

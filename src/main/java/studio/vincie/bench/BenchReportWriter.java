@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 /**
  * Writes a {@link BenchReport} as the printed table and as JSON. JSON keys (snake_case):
  * {@code success_at} (one number per turn), {@code per_category}, {@code l1}, {@code psnr},
+ * {@code high_frequency_excess} (per turn, 0..255; {@link ImageMetrics#highFrequency}),
  * {@code mask_iou} ({@code current} and {@code next} per turn; null entries when the model predicts no
  * masks), plus {@code follow_rate}, {@code consistency_rate}, {@code edit_recall}, the run description, timing and the
  * judge's tolerances.
@@ -48,6 +49,7 @@ public final class BenchReportWriter {
         root.put("per_category", categories);
         root.put("l1", r.l1());
         root.put("psnr", r.psnr());
+        root.put("high_frequency_excess", r.highFrequencyExcess());
         Map<String, Object> masks = new LinkedHashMap<>();
         masks.put("current", r.currentMaskIou());
         masks.put("next", r.nextMaskIou());
@@ -88,6 +90,7 @@ public final class BenchReportWriter {
             row.put("reasons", o.verdict().reasons());
             row.put("l1", o.l1());
             row.put("psnr", o.psnr());
+            row.put("high_frequency_excess", o.highFrequencyExcess());
             row.put("outside_l1", o.verdict().outsideL1());
             row.put("changed_outside", o.verdict().changedOutside());
             row.put("background_l1", o.verdict().backgroundL1());
@@ -112,6 +115,7 @@ public final class BenchReportWriter {
         row(out, "edit recall (alone)", r.editRecall(), "%8.3f");
         row(out, "L1", r.l1(), "%8.4f");
         row(out, "PSNR dB", r.psnr(), "%8.2f");
+        row(out, "noise (HF excess)", r.highFrequencyExcess(), "%8.2f");
         if (r.hasMasks()) {
             row(out, "IoU C (current)", r.currentMaskIou(), "%8.3f");
             row(out, "IoU N (next)", r.nextMaskIou(), "%8.3f");

@@ -35,8 +35,8 @@ public final class BenchCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(BenchCommand.class);
 
-    @Option(names = "--model", required = true, paramLabel = "PATH|oracle|identity|oracle-blur:SIGMA|oracle-codec:DIR",
-            description = "A model folder, 'oracle' (returns the ground truth), 'identity' (returns its input), 'oracle-blur:SIGMA' (ground truth blurred, to calibrate the judge) or 'oracle-codec:DIR' (ground truth through a learned codec: its ceiling).")
+    @Option(names = "--model", required = true, paramLabel = "PATH|oracle|identity|oracle-blur:SIGMA|oracle-noise:AMOUNT|oracle-codec:DIR",
+            description = "A model folder, 'oracle' (returns the ground truth), 'identity' (returns its input), 'oracle-blur:SIGMA' (ground truth blurred, to calibrate the judge), 'oracle-noise:AMOUNT' (ground truth plus uniform noise of +-AMOUNT of 255, likewise) or 'oracle-codec:DIR' (ground truth through a learned codec: its ceiling).")
     String model;
 
     @Option(names = "--sessions", defaultValue = "100", description = "Number of sessions (default ${DEFAULT-VALUE}).")

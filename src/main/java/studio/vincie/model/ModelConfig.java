@@ -58,7 +58,9 @@ import com.google.gson.JsonObject;
  * per-token share of the noisy input's departure from the source, {@code gate(h) (x_t - (1 - t) source)}
  * ({@code nn.BlockCausalDiT#predictClean}), so at low noise the model can pass the nearly clean input
  * through instead of re-creating every pixel from its 256-wide hidden state. The gate starts at zero,
- * so a model trained without it warm-starts unchanged.
+ * so a model trained without it warm-starts unchanged. Only the {@code tiny} test preset has it: a gate
+ * left open passes the input's noise on through every sampling step (docs/model.md), and the first
+ * full run with it edited in squares of noise.
  *
  * <p>{@code textModulation} (absent = false; needs {@code pooledText}): the pooled instruction also
  * enters every block's adaLN conditioning of the noisy target tokens, next to the timestep, through a
@@ -189,7 +191,7 @@ public record ModelConfig(
     /** Shipped preset; see the class Javadoc for why these sizes. */
     public static ModelConfig base(int vocabSize) {
         return new ModelConfig("base", 128, 16, 32, 3, 256, 6, 4, 4, vocabSize, 16, 100f, 256, 20, 3.0f, 3.0f, true,
-                true, 1f, 0f, 0, true, true, true);
+                true, 1f, 0f, 0, false, true, true);
     }
 
     /**
@@ -199,7 +201,7 @@ public record ModelConfig(
      */
     public static ModelConfig small(int vocabSize) {
         return new ModelConfig("small", 128, 16, 32, 3, 128, 4, 2, 4, vocabSize, 16, 100f, 256, 20, 3.0f, 3.0f, true,
-                true, 1f, 0f, 0, true, true, true);
+                true, 1f, 0f, 0, false, true, true);
     }
 
     /** A preset by name ({@code tiny}, {@code small} or {@code base}). */

@@ -45,7 +45,8 @@ class BenchReportTest {
         Path json = dir.resolve("out/bench.json");
         BenchReportWriter.writeJson(report, JudgeTolerances.DEFAULT, json);
         JsonNode root = new ObjectMapper().readTree(json.toFile());
-        for (String key : List.of("success_at", "edit_recall", "per_category", "l1", "psnr", "mask_iou")) {
+        for (String key : List.of("success_at", "edit_recall", "per_category", "l1", "psnr", "high_frequency_excess",
+                "mask_iou")) {
             assertThat(root.has(key)).as(key).isTrue();
         }
         assertThat(root.get("success_at").size()).isEqualTo(2);
@@ -64,10 +65,10 @@ class BenchReportTest {
         TurnVerdict pass = new TurnVerdict(true, true, List.of(), 0, 0, 0, 1);
         TurnVerdict fail = new TurnVerdict(false, true, List.of("missing"), 0, 0, 0, 0.25);
         List<TurnOutcome> outcomes = List.of(
-                new TurnOutcome("s1", 1, "recolor", "do it", fail, 0, 0, null, null, 0),
-                new TurnOutcome("s1", 2, "move", "do it", pass, 0, 0, null, null, 0),
-                new TurnOutcome("s2", 1, "move", "do it", pass, 0, 0, null, null, 0),
-                new TurnOutcome("s2", 2, "recolor", "do it", pass, 0, 0, null, null, 0));
+                new TurnOutcome("s1", 1, "recolor", "do it", fail, 0, 0, 0, null, null, 0),
+                new TurnOutcome("s1", 2, "move", "do it", pass, 0, 0, 0, null, null, 0),
+                new TurnOutcome("s2", 1, "move", "do it", pass, 0, 0, 0, null, null, 0),
+                new TurnOutcome("s2", 2, "recolor", "do it", pass, 0, 0, 0, null, null, 0));
         BenchReport r = BenchReport.summarize(outcomes, 2, new BenchReport.RunInfo("m", "none", 0, 128, 0));
         assertThat(r.successAt()).containsExactly(0.5, 0.5);
         assertThat(r.followRate()).containsExactly(0.5, 1.0);
@@ -90,6 +91,8 @@ class BenchReportTest {
         assertThat(new DitModelLoader().accepts(dir)).isFalse();
         assertThatThrownBy(() -> new BenchModels().open(dir.toString())).hasMessageContaining("weights.safetensors");
         assertThatThrownBy(() -> new BenchModels().open("oracle-blur:x")).hasMessageContaining("oracle-blur:0.7");
+        assertThatThrownBy(() -> new BenchModels().open("oracle-noise:x")).hasMessageContaining("oracle-noise:8");
+        assertThat(new BenchModels().open("oracle-noise:8").info().id()).isEqualTo("oracle-noise:8");
     }
 
     private static BenchReport run(EditModel model, List<BenchSession> set) {
