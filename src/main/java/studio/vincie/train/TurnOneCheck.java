@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
+import studio.vincie.bench.ImageMetrics;
 import studio.vincie.data.frames.Psnr;
 import studio.vincie.data.world.StudioSession;
 import studio.vincie.data.world.StudioSessionGenerator;
@@ -28,8 +29,13 @@ public final class TurnOneCheck {
     private TurnOneCheck() {
     }
 
-    /** Per-session figures: PSNR model / identity, mean |change| inside / outside the region. */
-    public record Figures(double psnrModel, double psnrIdentity, double changeInside, double changeOutside) {
+    /**
+     * Per-session figures: PSNR model / identity, mean |change| inside / outside the region, and the
+     * benchmark's noise figure (the output's high-frequency energy minus the ground truth's,
+     * {@link ImageMetrics#highFrequency}, 0..255; about 0 for a clean edit).
+     */
+    public record Figures(double psnrModel, double psnrIdentity, double changeInside, double changeOutside,
+                          double noise) {
     }
 
     /**
@@ -72,7 +78,8 @@ public final class TurnOneCheck {
         BufferedImage out = edit(model, s, seed, model.config().defaultSteps(), model.config().defaultGuidance());
         return new Figures(Psnr.of(out, t.image()), Psnr.of(s.startImage(), t.image()),
                 change(s.startImage(), out, t.currentMask(), t.nextMask(), true),
-                change(s.startImage(), out, t.currentMask(), t.nextMask(), false));
+                change(s.startImage(), out, t.currentMask(), t.nextMask(), false),
+                ImageMetrics.highFrequency(out) - ImageMetrics.highFrequency(t.image()));
     }
 
 
@@ -107,23 +114,24 @@ public final class TurnOneCheck {
         }
         int sessions = positive(args[1], "SESSIONS", usage);
         long seed = Long.parseLong(args[2]);
-        double[] sum = new double[4];
+        double[] sum = new double[5];
         try (DitEditModel model = DitEditModel.load(Path.of(args[0]))) {
             int size = model.config().imageSize();
             for (int i = 0; i < sessions; i++) {
                 StudioSession s = session(seed, i, size);
                 Figures f = check(model, s, seed + i);
-                System.out.printf(Locale.ROOT, "%3d %-12s psnr model %.2f identity %.2f | change in %.1f out %.1f | %s%n",
+                System.out.printf(Locale.ROOT, "%3d %-12s psnr model %.2f identity %.2f | change in %.1f out %.1f | noise %.2f | %s%n",
                         i, s.turns().get(0).category().label(), f.psnrModel(), f.psnrIdentity(), f.changeInside(),
-                        f.changeOutside(), s.turns().get(0).text());
+                        f.changeOutside(), f.noise(), s.turns().get(0).text());
                 sum[0] += f.psnrModel();
                 sum[1] += f.psnrIdentity();
                 sum[2] += f.changeInside();
                 sum[3] += f.changeOutside();
+                sum[4] += f.noise();
             }
         }
         System.out.printf(Locale.ROOT, "mean over %d sessions: PSNR model %.2f dB, identity %.2f dB; mean |change| "
-                + "inside the region %.1f, outside %.1f (0-255)%n", sessions, sum[0] / sessions, sum[1] / sessions,
-                sum[2] / sessions, sum[3] / sessions);
+                + "inside the region %.1f, outside %.1f (0-255); noise (HF excess) %.2f%n", sessions, sum[0] / sessions,
+                sum[1] / sessions, sum[2] / sessions, sum[3] / sessions, sum[4] / sessions);
     }
 }
