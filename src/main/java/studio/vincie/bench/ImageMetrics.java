@@ -6,8 +6,9 @@ import studio.vincie.data.frames.Psnr;
 
 /**
  * Pixel metrics of the benchmark: mean absolute error (L1) and PSNR between two RGB images, IoU
- * between two grayscale masks, and the binary views of masks the judge works on. All values are on
- * the 0..1 intensity scale; images must have the same size.
+ * between two grayscale masks, the binary views of masks the judge works on, and an image's
+ * high-frequency energy (the noise figure). Values are on the 0..1 intensity scale except the
+ * high-frequency energy (0..255); images compared must have the same size.
  */
 public final class ImageMetrics {
 
