@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,22 +50,12 @@ public final class BenchModels {
             return new IdentityModel();
         }
         if (spec.startsWith("oracle-blur:")) {
-            String sigma = spec.substring("oracle-blur:".length());
-            try {
-                return new BlurredOracleModel(Double.parseDouble(sigma));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("oracle-blur needs a blur sigma in pixels, e.g. oracle-blur:0.7; got '"
-                        + sigma + "'");
-            }
+            return new BlurredOracleModel(number(spec, "oracle-blur", "a blur sigma in pixels, e.g. oracle-blur:0.7",
+                    Double::parseDouble));
         }
         if (spec.startsWith("oracle-noise:")) {
-            String amount = spec.substring("oracle-noise:".length());
-            try {
-                return new NoisyOracleModel(Integer.parseInt(amount));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("oracle-noise needs a whole noise amount of 255, e.g. oracle-noise:8; got '"
-                        + amount + "'");
-            }
+            return new NoisyOracleModel(number(spec, "oracle-noise", "a whole noise amount of 255, e.g. oracle-noise:8",
+                    Integer::parseInt));
         }
         if (spec.startsWith("oracle-codec:")) {
             Path dir = Path.of(spec.substring("oracle-codec:".length()));
@@ -97,5 +88,15 @@ public final class BenchModels {
         List<EditModelLoader> found = new ArrayList<>();
         ServiceLoader.load(EditModelLoader.class).forEach(found::add);
         return found;
+    }
+
+    /** The number after {@code NAME:} in {@code spec}, or a message saying what {@code NAME} needs. */
+    private static <T> T number(String spec, String name, String needs, Function<String, T> parse) {
+        String value = spec.substring(name.length() + 1);
+        try {
+            return parse.apply(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " needs " + needs + "; got '" + value + "'");
+        }
     }
 }

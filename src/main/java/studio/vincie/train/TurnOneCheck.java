@@ -19,7 +19,8 @@ import studio.vincie.model.EditProgress;
  * A quick, honest sanity check of a trained model folder on held-out studio sessions (not the
  * benchmark): for each session, turn 1 is edited from its instruction alone, and the result is
  * compared with the ground-truth image: PSNR, and the mean absolute change inside versus outside the
- * ground-truth edit region (union of Ck and Nk). The same numbers for "return the input unchanged"
+ * ground-truth edit region (union of Ck and Nk), and the benchmark's noise figure (high-frequency
+ * energy above the ground truth's). The same numbers for "return the input unchanged"
  * are printed beside, so a reader sees whether the model does better than doing nothing.
  *
  * <p>Run: {@code java -cp target/vincie.jar studio.vincie.train.TurnOneCheck MODEL SESSIONS SEED}.
