@@ -200,7 +200,7 @@ public final class Dataset {
         return counts;
     }
 
-    private ManifestJson.Entry entry(String id) {
+    ManifestJson.Entry entry(String id) {
         ManifestJson.Entry e = entries.get(id);
         if (e == null) {
             throw new IllegalArgumentException("no session '" + id + "' in dataset " + dir);
