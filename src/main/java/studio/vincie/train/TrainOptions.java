@@ -105,7 +105,7 @@ public record TrainOptions(String preset, int steps, int batch, float lr, int wa
     public static TrainOptions defaults(String preset) {
         boolean tiny = preset.equals("tiny");
         return new TrainOptions(preset, tiny ? 60 : 1500, tiny ? 4 : 4, tiny ? 3e-3f : 5e-4f, tiny ? 5 : 50, 0.1f,
-                0.01f, 1.0f, tiny ? 0.9f : 0.999f, 1L, tiny ? 0 : 8, 1.0f, 0f, 0f, DEFAULT_LOSS_T_FLOOR, 512, tiny ? 0 : 100, tiny ? 4 : 16,
+                0.01f, 1.0f, tiny ? 0.9f : 0.999f, 1L, tiny ? 0 : 8, 1.0f, 0f, 0f, DEFAULT_LOSS_T_FLOOR, 512, tiny ? 0 : 100, tiny ? 4 : 64,
                 5.0, 0, 0, 4, !tiny);
     }
 

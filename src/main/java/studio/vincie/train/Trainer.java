@@ -288,6 +288,9 @@ public final class Trainer {
         return skipped;
     }
 
+    /** Seed of the validation batches' noise and dropout draws, fixed across runs. */
+    static final long VALIDATION_SEED = 0x5EED;
+
     /**
      * Mean total loss of the EMA model over the fixed validation batches (NaN when there are none);
      * unweighted ({@code editBoost} 0), so that runs with different boosts compare.
@@ -308,13 +311,15 @@ public final class Trainer {
 
     /**
      * The first {@code valSessions} val sessions, packed once with the training recipe (same dropout
-     * and noise distribution) from a fixed seed, so every validation point measures the same thing.
+     * and noise distribution) from a fixed seed, the same for every run, so that every validation point
+     * measures the same thing and runs with different seeds compare. (It used to follow the run's seed:
+     * the shipped model scored 0.662 on seed 9's draws and 0.238 on seed 10's, 16 sessions each.)
      */
     private List<PackedBatch> validationBatches(ImageCodec codec, Tokenizer tokenizer, SessionPacker packer) {
         List<String> ids = dataset.ids("val");
         ids = ids.subList(0, Math.min(ids.size(), options.valSessions()));
         List<PackedBatch> out = new ArrayList<>();
-        Random rng = new Random(options.seed() + 0x5EED);
+        Random rng = new Random(VALIDATION_SEED);
         for (int i = 0; i < ids.size(); i += options.batch()) {
             List<studio.vincie.model.pack.SessionExample> rows = new ArrayList<>();
             for (String id : ids.subList(i, Math.min(ids.size(), i + options.batch()))) {
