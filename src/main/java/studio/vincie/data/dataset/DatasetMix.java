@@ -61,22 +61,22 @@ public final class DatasetMix {
         if (Files.exists(out)) {
             throw new IllegalArgumentException(out + " already exists; choose a new folder for the mix");
         }
-        Integer imageSize = null;
-        long seed = 0;
+        List<Dataset> datasets = new ArrayList<>();
+        for (Source source : sources) {
+            Dataset dataset = Dataset.open(source.dir());
+            if (!datasets.isEmpty() && dataset.imageSize() != datasets.get(0).imageSize()) {
+                throw new IllegalArgumentException(source.dir() + " has " + dataset.imageSize() + " px images but "
+                        + sources.get(0).dir() + " has " + datasets.get(0).imageSize() + "; mix datasets of one image size");
+            }
+            datasets.add(dataset);
+        }
         List<ManifestJson.Entry> entries = new ArrayList<>();
         int train = 0;
         try {
             Files.createDirectories(out);
             for (int k = 0; k < sources.size(); k++) {
                 Source source = sources.get(k);
-                Dataset dataset = Dataset.open(source.dir());
-                if (imageSize == null) {
-                    imageSize = dataset.imageSize();
-                    seed = dataset.seed();
-                } else if (dataset.imageSize() != imageSize) {
-                    throw new IllegalArgumentException(source.dir() + " has " + dataset.imageSize() + " px images but "
-                            + sources.get(0).dir() + " has " + imageSize + "; mix datasets of one image size");
-                }
+                Dataset dataset = datasets.get(k);
                 String link = "d" + k;
                 Path target = source.dir().toAbsolutePath().normalize();
                 Path parent = out.toAbsolutePath().normalize().getParent();
@@ -100,8 +100,8 @@ public final class DatasetMix {
                     }
                 }
             }
-            ManifestJson manifest = new ManifestJson(ManifestJson.FORMAT_VERSION, imageSize, seed,
-                    "studio.vincie.data.dataset.DatasetMix " + sources, entries);
+            ManifestJson manifest = new ManifestJson(ManifestJson.FORMAT_VERSION, datasets.get(0).imageSize(),
+                    datasets.get(0).seed(), "studio.vincie.data.dataset.DatasetMix " + sources, entries);
             Path tmp = out.resolve("manifest.json.tmp");
             DatasetWriter.JSON.writeValue(tmp.toFile(), manifest);
             Files.move(tmp, out.resolve("manifest.json"), StandardCopyOption.REPLACE_EXISTING);

@@ -72,6 +72,7 @@ class DatasetMixTest {
         Path other = dataset("other", 16, Color.RED, "c1", "train");
         assertThatThrownBy(() -> DatasetMix.write(dir.resolve("m1"), List.of(new DatasetMix.Source(first, 1),
                 new DatasetMix.Source(other, 1)))).hasMessageContaining("16 px").hasMessageContaining("one image size");
+        assertThat(dir.resolve("m1")).as("nothing is written when a source does not fit").doesNotExist();
         assertThatThrownBy(() -> DatasetMix.write(first, List.of(new DatasetMix.Source(other, 1))))
                 .hasMessageContaining("already exists");
         assertThatThrownBy(() -> DatasetMix.Source.parse("data-cb:x")).hasMessageContaining("whole number");
