@@ -313,7 +313,7 @@ public final class Trainer {
      * The first {@code valSessions} val sessions, packed once with the training recipe (same dropout
      * and noise distribution) from a fixed seed, the same for every run, so that every validation point
      * measures the same thing and runs with different seeds compare. (It used to follow the run's seed:
-     * the shipped model scored 0.662 on seed 9's draws and 0.238 on seed 10's, 16 sessions each.)
+     * run-n's weights scored 0.662 on seed 9's draws and 0.238 on seed 10's, 16 sessions each.)
      */
     private List<PackedBatch> validationBatches(ImageCodec codec, Tokenizer tokenizer, SessionPacker packer) {
         List<String> ids = dataset.ids("val");
