@@ -83,7 +83,7 @@ public final class BenchRunner {
             }
             outcomes.add(new TurnOutcome(session.id(), k + 1, truth.category(), truth.instruction(), verdict,
                     ImageMetrics.l1(output, truth.image()), ImageMetrics.psnr(output, truth.image()),
-                    ImageMetrics.highFrequency(output) - ImageMetrics.highFrequency(truth.image()),
+                    ImageMetrics.highFrequencyExcess(output, truth.image()),
                     iou(result.currentMask(), truth.currentMask()), iou(result.nextMask(), truth.nextMask()),
                     seconds));
             // The user mask, when given, is what the editor records as Ck; otherwise the model's own prediction.

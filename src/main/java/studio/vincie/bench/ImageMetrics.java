@@ -69,6 +69,14 @@ public final class ImageMetrics {
         return sum / (3.0 * (w - 2) * (h - 2));
     }
 
+    /**
+     * The benchmark's noise figure for one output: its {@link #highFrequency} minus the ground truth's
+     * (0..255; above 0 grainier than the truth, below 0 softer).
+     */
+    public static double highFrequencyExcess(BufferedImage output, BufferedImage truth) {
+        return highFrequency(output) - highFrequency(truth);
+    }
+
     /** Edits that change fewer pixels than this have nothing for the change-recall check to measure. */
     public static final int MIN_CHANGED = 4;
 

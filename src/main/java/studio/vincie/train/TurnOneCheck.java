@@ -33,7 +33,7 @@ public final class TurnOneCheck {
     /**
      * Per-session figures: PSNR model / identity, mean |change| inside / outside the region, and the
      * benchmark's noise figure (the output's high-frequency energy minus the ground truth's,
-     * {@link ImageMetrics#highFrequency}, 0..255; about 0 for a clean edit).
+     * {@link ImageMetrics#highFrequencyExcess}, 0..255; about 0 for a clean edit).
      */
     public record Figures(double psnrModel, double psnrIdentity, double changeInside, double changeOutside,
                           double noise) {
@@ -80,7 +80,7 @@ public final class TurnOneCheck {
         return new Figures(Psnr.of(out, t.image()), Psnr.of(s.startImage(), t.image()),
                 change(s.startImage(), out, t.currentMask(), t.nextMask(), true),
                 change(s.startImage(), out, t.currentMask(), t.nextMask(), false),
-                ImageMetrics.highFrequency(out) - ImageMetrics.highFrequency(t.image()));
+                ImageMetrics.highFrequencyExcess(out, t.image()));
     }
 
 

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Mixes prepared datasets into one without copying a session: the output folder holds a manifest and
@@ -34,17 +34,17 @@ public final class DatasetMix {
             if (colon < 0) {
                 return new Source(Path.of(arg), 1);
             }
-            String count = arg.substring(colon + 1);
+            int copies;
             try {
-                int copies = Integer.parseInt(count);
-                if (copies < 1 || copies > 1000) {
-                    throw new NumberFormatException();
-                }
-                return new Source(Path.of(arg.substring(0, colon)), copies);
+                copies = Integer.parseInt(arg.substring(colon + 1));
             } catch (NumberFormatException e) {
+                copies = 0;
+            }
+            if (copies < 1 || copies > 1000) {
                 throw new IllegalArgumentException("'" + arg + "': the number after ':' is how many times the "
                         + "dataset's train sessions are listed, a whole number from 1 to 1000, e.g. data-cb:4");
             }
+            return new Source(Path.of(arg.substring(0, colon)), copies);
         }
     }
 
@@ -86,9 +86,9 @@ public final class DatasetMix {
                     if (k > 0 && !split.equals("train")) {
                         continue;
                     }
+                    int copies = k == 0 ? 1 : source.copies();
                     for (String id : dataset.ids(split)) {
                         ManifestJson.Entry e = dataset.entry(id);
-                        int copies = k == 0 ? 1 : source.copies();
                         for (int c = 0; c < copies; c++) {
                             String mixedId = k == 0 ? id : link + "r" + c + "_" + id;
                             entries.add(new ManifestJson.Entry(mixedId, split, link + "/" + e.path(), e.turns(),
@@ -100,14 +100,13 @@ public final class DatasetMix {
                     }
                 }
             }
-            ManifestJson manifest = new ManifestJson(ManifestJson.FORMAT_VERSION, datasets.get(0).imageSize(),
-                    datasets.get(0).seed(), "studio.vincie.data.dataset.DatasetMix " + sources, entries);
-            Path tmp = out.resolve("manifest.json.tmp");
-            DatasetWriter.JSON.writeValue(tmp.toFile(), manifest);
-            Files.move(tmp, out.resolve("manifest.json"), StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the mix to " + out + ": " + e.getMessage(), e);
         }
+        String sourceList = sources.stream().map(src -> src.dir() + ":" + src.copies())
+                .collect(Collectors.joining(" "));
+        DatasetWriter.writeManifest(out, new ManifestJson(ManifestJson.FORMAT_VERSION, datasets.get(0).imageSize(),
+                datasets.get(0).seed(), "studio.vincie.data.dataset.DatasetMix " + out + " " + sourceList, entries));
         return train;
     }
 

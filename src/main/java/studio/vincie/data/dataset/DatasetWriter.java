@@ -140,7 +140,12 @@ public final class DatasetWriter implements AutoCloseable {
         closed = true;
         List<ManifestJson.Entry> sorted = new ArrayList<>(entries);
         sorted.sort(Comparator.comparing(ManifestJson.Entry::id));
-        ManifestJson manifest = new ManifestJson(ManifestJson.FORMAT_VERSION, imageSize, seed, createdBy, sorted);
+        writeManifest(dir, new ManifestJson(ManifestJson.FORMAT_VERSION, imageSize, seed, createdBy, sorted));
+        LOG.info("Wrote dataset manifest with {} sessions to {}", sorted.size(), dir);
+    }
+
+    /** Writes {@code dir/manifest.json} atomically (temporary file, then rename), so no reader sees half of one. */
+    static void writeManifest(Path dir, ManifestJson manifest) {
         Path tmp = dir.resolve("manifest.json.tmp");
         try {
             JSON.writeValue(tmp.toFile(), manifest);
@@ -153,6 +158,5 @@ public final class DatasetWriter implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + dir.resolve("manifest.json") + ": " + e.getMessage(), e);
         }
-        LOG.info("Wrote dataset manifest with {} sessions to {}", sorted.size(), dir);
     }
 }
