@@ -199,10 +199,13 @@ public final class CodecTrainer {
                 skipsInARow = 0;
             } else {
                 skipsInARow++;
-                LOG.warn("non-finite loss or gradient at codec step {}; update skipped", step + 1);
+                LOG.warn("non-finite loss or gradient at codec step {} (loss {}, gradient norm {}); update skipped", step + 1,
+                        loss, norm);
                 if (skipsInARow >= 10) {
                     throw new IllegalStateException("10 codec steps in a row had a non-finite loss or gradient "
-                            + "(last at step " + (step + 1) + "); lower --lr (was " + options.lr() + ")");
+                            + "(last at step " + (step + 1) + "); lower --lr (was " + options.lr() + "), or, if the loss was "
+                            + "finite and only the gradient was not, run with the environment variable "
+                            + "ONEDNN_MAX_CPU_ISA=SSE41 (a oneDNN convolution bug on some CPUs, docs/training.md)");
                 }
                 for (NDArray g : grads.values()) {
                     g.set(g.isNaN().logicalOr(g.isInfinite()), 0f); // 0 * NaN = NaN: clear those first

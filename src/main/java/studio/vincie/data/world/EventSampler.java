@@ -122,8 +122,10 @@ public final class EventSampler {
                 }
                 // A third of new objects land partly over an existing one: later bring-to-front edits
                 // need overlapping pairs, and moves tend to pull pairs apart.
-                SceneObject n = o != null && rnd.nextInt(3) == 0 ? SceneSampler.overlapping(s, o, rnd)
-                        : SceneSampler.newObject(s, rnd);
+                // Placed where the instruction says (SceneSampler.placedObject, placedOver): nothing
+                // the judge checks may depend on what the words leave open.
+                SceneObject n = o != null && rnd.nextInt(3) == 0 ? SceneSampler.placedOver(s, o, rnd)
+                        : SceneSampler.placedObject(s, rnd);
                 return n == null ? null : new Event.Appear(n);
             }
             case DISAPPEAR -> {
@@ -158,7 +160,11 @@ public final class EventSampler {
                 return p == o || !farApart ? null : new Event.Swap(o.id(), p.id());
             }
             case BACKGROUND -> {
-                Background b = SceneSampler.randomBackground(rnd, s.background().time());
+                Background drawn = SceneSampler.randomBackground(rnd, s.background().time());
+                // A new sky keeps the horizon where it was ("a sky over sand" says nothing about it);
+                // a solid backdrop's horizon is the default 0.7.
+                Background b = drawn.kind() == Background.Kind.SKY
+                        ? Background.sky(drawn.ground(), drawn.time(), s.background().horizon()) : drawn;
                 return b.kind() == s.background().kind() && b.backdrop() == s.background().backdrop()
                         && b.ground() == s.background().ground() ? null : new Event.BackgroundChange(b);
             }

@@ -54,10 +54,21 @@ public final class StudioDescriber {
         return out;
     }
 
+    /** Where an object added over another sits on it, by {@link SceneSampler#octant}. */
+    private static final String[] SIDES = {"right", "bottom right", "bottom", "bottom left", "left", "top left", "top",
+        "top right"};
+
     private static List<String> templates(Scene before, Event event, SplittableRandom rnd, Scene after) {
         if (event instanceof Event.Appear e) {
             String a = "a " + sizeWord(e.object().size()) + " " + e.object().color().word() + " "
                     + e.object().shape().word();
+            SceneObject under = SceneSampler.overlapped(before, e.object());
+            if (under != null) {
+                String r = ref(before, under.id(), rnd);
+                String side = SIDES[SceneSampler.octant(under, e.object())];
+                return List.of("add " + a + " over the " + side + " of " + r, "put " + a + " over " + r + ", on its " + side,
+                        "place " + a + " just over the " + side + " of " + r, "draw " + a + " over " + r + ", at its " + side);
+            }
             String where = place(after, e.object());
             return List.of("add " + a + " " + where, "put " + a + " " + where, "place " + a + " " + where,
                     "draw " + a + " " + where);
