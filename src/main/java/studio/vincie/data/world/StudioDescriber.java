@@ -14,6 +14,10 @@ import java.util.SplittableRandom;
  */
 public final class StudioDescriber {
 
+    /** Where an object added over another sits on it, by {@link SceneSampler#octant}. */
+    private static final String[] SIDES = {"right", "bottom right", "bottom", "bottom left", "left", "top left", "top",
+        "top right"};
+
     private StudioDescriber() {
     }
 
@@ -53,10 +57,6 @@ public final class StudioDescriber {
         }
         return out;
     }
-
-    /** Where an object added over another sits on it, by {@link SceneSampler#octant}. */
-    private static final String[] SIDES = {"right", "bottom right", "bottom", "bottom left", "left", "top left", "top",
-        "top right"};
 
     private static List<String> templates(Scene before, Event event, SplittableRandom rnd, Scene after) {
         if (event instanceof Event.Appear e) {
