@@ -13,13 +13,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
 import studio.vincie.data.world.Background;
-import studio.vincie.data.world.Camera;
 import studio.vincie.data.world.Event;
 import studio.vincie.data.world.Scene;
 import studio.vincie.data.world.SceneObject;
 import studio.vincie.data.world.SceneRenderer;
 import studio.vincie.data.world.SceneSampler;
-import studio.vincie.data.world.Shape;
 import studio.vincie.data.world.StudioSession;
 import studio.vincie.data.world.StudioTurn;
 
@@ -42,37 +40,20 @@ import studio.vincie.data.world.StudioTurn;
  */
 public final class InstructionCeiling {
 
-    /** Margin the sampler keeps between a new object and the frame edge, in view units. */
-    private static final double EDGE_MARGIN = 0.03;
-
     private InstructionCeiling() {
     }
 
     /**
      * The scene a model reading only {@code turn}'s instruction would draw: the true edit with every
-     * parameter the instruction does not state replaced by its stated reading: an added object at the
-     * spot its stated place stands for ({@link SceneSampler#statedPlace} of its third of the view, or
-     * {@link SceneSampler#over} the object and side it is said to be added over), a new sky with the
-     * horizon where it was.
+     * parameter the instruction does not state replaced by its stated reading: an added object where
+     * its words put it ({@link SceneSampler#statedPlacement}), a new sky with the horizon where it was.
      */
     static Scene statedGuess(StudioTurn turn) {
         Event e = turn.event();
         Scene before = turn.before();
         if (e instanceof Event.Appear a) {
-            SceneObject o = a.object();
-            SceneObject under = SceneSampler.overlapped(before, o);
-            SceneObject guess;
-            if (under != null) {
-                guess = SceneSampler.over(under, o, SceneSampler.octant(under, o));
-            } else {
-                Camera cam = before.camera();
-                double lo = o.scale() * Shape.EXTENT + EDGE_MARGIN;
-                double vx = SceneSampler.statedPlace(cam.viewX(o.x()), lo);
-                double vy = SceneSampler.statedPlace(cam.viewY(o.y()), lo);
-                guess = o.withPosition((vx - 0.5) / cam.zoom() + 0.5 + cam.panX(), cam.sceneY(vy));
-            }
             List<SceneObject> objects = new ArrayList<>(before.objects());
-            objects.add(guess);
+            objects.add(SceneSampler.statedPlacement(before, a.object()));
             return before.withObjects(objects);
         }
         if (e instanceof Event.BackgroundChange b && b.to().kind() == Background.Kind.SKY) {
@@ -96,7 +77,7 @@ public final class InstructionCeiling {
     }
 
     /** {@code SEED SESSIONS TURNS [JSON]}. */
-    public static void main(String[] args) throws IOException {
+    public static void main(String[] args) {
         if (args.length < 3 || args.length > 4) {
             System.err.println("usage: InstructionCeiling SEED SESSIONS TURNS [JSON]");
             System.exit(2);
@@ -158,7 +139,12 @@ public final class InstructionCeiling {
         });
         json.put("per_category", cats);
         if (args.length == 4) {
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(Path.of(args[3]).toFile(), json);
+            try {
+                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(Path.of(args[3]).toFile(), json);
+            } catch (IOException e) {
+                System.err.println("InstructionCeiling: cannot write " + args[3] + ": " + e.getMessage());
+                System.exit(1);
+            }
         }
     }
 }

@@ -120,10 +120,9 @@ public final class EventSampler {
                 if (objs.size() >= MAX_OBJECTS) {
                     return null;
                 }
-                // A third of new objects land partly over an existing one: later bring-to-front edits
-                // need overlapping pairs, and moves tend to pull pairs apart.
-                // Placed where the instruction says (SceneSampler.placedObject, placedOver): nothing
-                // the judge checks may depend on what the words leave open.
+                // A third of the proposals land partly over an existing one (later bring-to-front edits
+                // need overlapping pairs, and moves pull pairs apart). Either way the object goes where
+                // its instruction says (SceneSampler.statedPlacement): the judge checks positions to 3 px.
                 SceneObject n = o != null && rnd.nextInt(3) == 0 ? SceneSampler.placedOver(s, o, rnd)
                         : SceneSampler.placedObject(s, rnd);
                 return n == null ? null : new Event.Appear(n);

@@ -17,6 +17,8 @@ public final class SceneSampler {
     private static final double MIN_HIDDEN_PIXELS = 20;
     /** How far an object added "over" another sits from it, as a fraction of the two outline radii. */
     static final double STATED_OVERLAP = 0.55;
+    /** Least gap, in view units, between a new object's outline radius and the frame edge. */
+    private static final double EDGE_MARGIN = 0.03;
 
     private SceneSampler() {
     }
@@ -64,8 +66,8 @@ public final class SceneSampler {
 
     /**
      * A new object for an "add" edit, whose instruction names only its third of the view ("in the top
-     * left"): drawn like {@link #newObject} and then placed at {@link #statedPlace} of that third on both
-     * axes, so the instruction fixes where it lands (an edit the judge checks to 3 px must not depend
+     * left"): drawn like {@link #newObject} and then put at the centre of the placeable part of that
+     * third on both axes (as {@link #statedPlacement} reads it), so the instruction fixes where it lands (an edit the judge checks to 3 px must not depend
      * on anything the words leave open). Null when no such spot is free.
      */
     public static SceneObject placedObject(Scene scene, SplittableRandom rnd) {
@@ -73,14 +75,27 @@ public final class SceneSampler {
     }
 
     /**
-     * Where an added object said to be in {@code viewPos}'s third of the view goes: the centre of the part
-     * of that third at least {@code lo} (view units) from the frame edges.
+     * {@code added} where its instruction puts it in {@code before}: over the object it overlaps, on the
+     * side it lies ({@link #over}), or else at the centre of the placeable part of the third of the view
+     * it is in, on both axes ("in the top left"). An object the sampler added is already there; the
+     * benchmark's ceiling check ({@code bench.InstructionCeiling}) uses this as the stated reading.
      */
-    public static double statedPlace(double viewPos, double lo) {
+    public static SceneObject statedPlacement(Scene before, SceneObject added) {
+        SceneObject under = overlapped(before, added);
+        return under != null ? over(under, added, octant(under, added)) : atThirdCentre(before.camera(), added);
+    }
+
+    /** {@code o} at the centre of the placeable part of the third of the view it is in, on both axes. */
+    private static SceneObject atThirdCentre(Camera cam, SceneObject o) {
+        double lo = o.extent() + EDGE_MARGIN;
+        return o.withPosition(sceneXForView(cam, thirdCentre(cam.viewX(o.x()), lo)),
+                sceneYForView(cam, thirdCentre(cam.viewY(o.y()), lo)));
+    }
+
+    /** The centre of the part of {@code viewPos}'s third of the view at least {@code lo} from the frame edges. */
+    private static double thirdCentre(double viewPos, double lo) {
         int third = viewPos < 1.0 / 3 ? 0 : viewPos < 2.0 / 3 ? 1 : 2;
-        double from = Math.max(third / 3.0, lo);
-        double to = Math.min((third + 1) / 3.0, 1 - lo);
-        return from <= to ? (from + to) / 2 : viewPos;
+        return (Math.max(third / 3.0, lo) + Math.min((third + 1) / 3.0, 1 - lo)) / 2;
     }
 
     private static SceneObject newObject(Scene scene, SplittableRandom rnd, boolean stated) {
@@ -88,13 +103,13 @@ public final class SceneSampler {
             Shape shape = Shape.values()[rnd.nextInt(Shape.values().length)];
             NamedColor color = NamedColor.values()[rnd.nextInt(NamedColor.values().length)];
             Size size = Size.values()[rnd.nextInt(Size.values().length)];
-            double ext = size.scale() * Shape.EXTENT;
-            double lo = ext + 0.03;
-            double vx = lo + rnd.nextDouble() * (1 - 2 * lo);
-            double vy = lo + rnd.nextDouble() * (1 - 2 * lo);
-            double x = sceneXForView(scene.camera(), stated ? statedPlace(vx, lo) : vx);
-            double y = sceneYForView(scene.camera(), stated ? statedPlace(vy, lo) : vy);
+            double lo = size.scale() * Shape.EXTENT + EDGE_MARGIN;
+            double x = sceneXForView(scene.camera(), lo + rnd.nextDouble() * (1 - 2 * lo));
+            double y = sceneYForView(scene.camera(), lo + rnd.nextDouble() * (1 - 2 * lo));
             SceneObject o = new SceneObject(freshId(scene, rnd), shape, color, size.scale(), x, y, 0);
+            if (stated) {
+                o = atThirdCentre(scene.camera(), o);
+            }
             if (free(scene, o, 0.03) && SceneChecks.ok(scene.withObjects(append(scene.objects(), o)))) {
                 return o;
             }
@@ -163,8 +178,8 @@ public final class SceneSampler {
             SceneObject moved = stated ? over(under, o, (int) Math.round(angle / (Math.PI / 4)) % 8)
                     : o.withPosition(under.x() + d * Math.cos(angle), under.y() + d * Math.sin(angle));
             Scene s = scene.withObjects(append(scene.objects(), moved));
-            if (stated && overlapped(scene.withObjects(without(scene.objects(), under)), moved) != null) {
-                continue;
+            if (stated && !free(scene.withObjects(scene.objects().stream().filter(p -> p != under).toList()), moved, 0)) {
+                continue; // it would overlap a third object too: the instruction names only one
             }
             if (SceneChecks.ok(s)) {
                 RenderedScene r = SceneRenderer.draw(s, SceneChecks.CHECK_SIZE, SceneChecks.CHECK_SIZE);
@@ -202,12 +217,6 @@ public final class SceneSampler {
 
     static double sceneYForView(Camera cam, double viewY) {
         return cam.sceneY(viewY);
-    }
-
-    private static List<SceneObject> without(List<SceneObject> list, SceneObject item) {
-        List<SceneObject> out = new ArrayList<>(list);
-        out.remove(item);
-        return out;
     }
 
     static <T> List<T> append(List<T> list, T item) {

@@ -28,26 +28,34 @@ class StatedEditsTest {
                 continue;
             }
             SceneObject o = ((Event.Appear) e.get()).object();
-            SceneObject under = SceneSampler.overlapped(s, o);
             String text = StudioDescriber.phrasings(s, e.get().apply(s), e.get(), null).get(0);
-            if (under != null) {
+            SceneObject stated = SceneSampler.statedPlacement(s, o);
+            assertThat(o.x()).isCloseTo(stated.x(), within(1e-12));
+            assertThat(o.y()).isCloseTo(stated.y(), within(1e-12));
+            if (SceneSampler.overlapped(s, o) != null) {
                 over++;
-                SceneObject stated = SceneSampler.over(under, o, SceneSampler.octant(under, o));
-                assertThat(o.x()).isCloseTo(stated.x(), within(1e-12));
-                assertThat(o.y()).isCloseTo(stated.y(), within(1e-12));
                 assertThat(text).contains(" over the ").contains(" of the ");
             } else {
                 inThird++;
-                double lo = o.scale() * Shape.EXTENT + 0.03;
-                double vx = s.camera().viewX(o.x());
-                double vy = s.camera().viewY(o.y());
-                assertThat(vx).isCloseTo(SceneSampler.statedPlace(vx, lo), within(1e-9));
-                assertThat(vy).isCloseTo(SceneSampler.statedPlace(vy, lo), within(1e-9));
+                // the centre of the placeable part of its third, on both axes: one of 9 spots per size
+                double lo = o.extent() + 0.03;
+                assertThat(distanceToSpot(s.camera().viewX(o.x()), lo)).isLessThan(1e-9);
+                assertThat(distanceToSpot(s.camera().viewY(o.y()), lo)).isLessThan(1e-9);
                 assertThat(text).containsAnyOf(" in the ", " on the ", " at the ");
             }
         }
         assertThat(inThird).as("adds placed in a third of the view").isGreaterThan(40);
         assertThat(over).as("adds placed over another object").isGreaterThan(10);
+    }
+
+    /** Distance from {@code v} to the nearest of the three stated spots of an axis (left, middle, right third). */
+    private static double distanceToSpot(double v, double lo) {
+        double[] spots = {(lo + 1.0 / 3) / 2, 0.5, (2.0 / 3 + 1 - lo) / 2};
+        double best = Double.MAX_VALUE;
+        for (double spot : spots) {
+            best = Math.min(best, Math.abs(v - spot));
+        }
+        return best;
     }
 
     @Test
